@@ -1,0 +1,129 @@
+"""``parse`` and ``parse_many``: from a page to a ``Release``."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from importlib import metadata
+from typing import Any, Union
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .assemble import assemble
+from .components.extensions import DATELINE_KEY, PUBLISHED_KEY, TITLE_KEY
+from .errors import Warnings
+from .pipeline import load, model_description
+from .prepare import Prepared, prepare
+from .types import Release, Settings
+
+Source = Union[str, bytes, "os.PathLike[str]"]
+PublishedLike = Union[dt.date, str, None]
+
+
+def _version() -> str:
+    try:
+        return metadata.version("iomextract")
+    except metadata.PackageNotFoundError:  # running from a source tree that was never installed
+        return "0+unknown"
+
+
+def normalise_published(published: PublishedLike) -> str | None:
+    """An ISO date string from a ``date``, ``datetime`` or ISO string; ``ValueError`` for anything else."""
+    if published is None:
+        return None
+    if isinstance(published, dt.datetime):
+        return published.date().isoformat()
+    if isinstance(published, dt.date):
+        return published.isoformat()
+    if isinstance(published, str):
+        try:
+            return dt.date.fromisoformat(published.strip()[:10]).isoformat()
+        except ValueError:
+            raise ValueError(f"[E020] published must be an ISO date (YYYY-MM-DD), got {published!r}") from None
+    raise TypeError(f"[E021] published must be a date, a datetime or an ISO date string, got {type(published).__name__}")
+
+
+def _make_doc(nlp: Language, prepared: Prepared, published: str | None) -> tuple[Doc, str | None]:
+    text = prepared.text
+    warnings = []
+    if len(text) > nlp.max_length:
+        text = text[: nlp.max_length]
+        warnings.append(Warnings.TRUNCATED)
+    doc = nlp.make_doc(text)
+    anchor = published or prepared.published or (prepared.dateline.date if prepared.dateline else None)
+    if anchor:
+        doc.user_data[PUBLISHED_KEY] = anchor
+    if prepared.title is not None:
+        doc.user_data[TITLE_KEY] = tuple(prepared.title)
+    if prepared.dateline is not None:
+        doc.user_data[DATELINE_KEY] = (prepared.dateline.start, prepared.dateline.end)
+    doc.user_data["iom_warnings"] = warnings
+    return doc, anchor
+
+
+def _settings(nlp: Language, published: str | None) -> Settings:
+    model, version = model_description(nlp)
+    return Settings(iomextract_version=_version(), model=model, model_version=version, published=published)
+
+
+def _finish(doc: Doc, prepared: Prepared, nlp: Language, published: str | None) -> Release:
+    extra = tuple(doc.user_data.get("iom_warnings", ()))
+    if extra:
+        prepared = dataclasses.replace(prepared, warnings=tuple(prepared.warnings) + extra)
+    return assemble(doc, prepared, _settings(nlp, published))
+
+
+def parse(source: Source, *, published: PublishedLike = None, nlp: Language | None = None) -> Release:
+    """Extract a ``Release`` from one press release.
+
+    ``source`` is the page as text (plain or HTML), as bytes (the encoding is detected), or a path to a file.
+    ``published`` (a date or ISO string) anchors dates written without a year and relative dates ("hier");
+    without it, the page's own dateline date is used when there is one. ``nlp`` defaults to :func:`load`.
+    """
+    nlp = nlp if nlp is not None else load()
+    prepared = prepare(source)
+    doc, anchor = _make_doc(nlp, prepared, normalise_published(published))
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return _finish(doc, prepared, nlp, anchor)
+
+
+def parse_many(
+    sources: Iterable[Any],
+    *,
+    published: PublishedLike = None,
+    as_tuples: bool = False,
+    batch_size: int = 16,
+    n_process: int = 1,
+    nlp: Language | None = None,
+) -> Iterator[Any]:
+    """Parse many releases lazily, in order, with ``nlp.pipe``; any iterable works, a one-shot generator included.
+
+    With ``as_tuples=True`` each item is ``(source, context)`` and ``(release, context)`` pairs come out; a context
+    dict may carry its own ``"published"`` date, which wins over the ``published`` argument.
+    """
+    if not isinstance(batch_size, int) or batch_size < 1:
+        raise ValueError(f"[E022] batch_size must be a positive int, got {batch_size!r}")
+    if not isinstance(n_process, int) or n_process < 1:
+        raise ValueError(f"[E023] n_process must be a positive int, got {n_process!r}")
+    nlp = nlp if nlp is not None else load()
+    default = normalise_published(published)
+    pending: deque[tuple[Prepared, str | None, Any]] = deque()
+
+    def docs() -> Iterator[Doc]:
+        for item in sources:
+            source, context = item if as_tuples else (item, None)
+            own = context.get("published") if isinstance(context, dict) else None
+            prepared = prepare(source)
+            doc, anchor = _make_doc(nlp, prepared, normalise_published(own) or default)
+            pending.append((prepared, anchor, context))
+            yield doc
+
+    # nlp.pipe keeps order, so the k-th doc out belongs to the k-th prepared page in `pending`.
+    for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
+        prepared, anchor, context = pending.popleft()
+        release = _finish(doc, prepared, nlp, anchor)
+        yield (release, context) if as_tuples else release

@@ -1,0 +1,33 @@
+"""Shared fixtures: a blank French pipeline for rule tests, the full pipeline for slow tests, the corpus path."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import spacy
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def blank_nlp():
+    """A tokenizer-only French pipeline: fast, enough for rule components that need no model."""
+    return spacy.blank("fr")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The full iomextract pipeline (the French model plus our components), loaded once per session."""
+    import iomextract
+
+    return iomextract.load()
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    """The annotated development corpus (../shared/corpus, or $IOMEXTRACT_CORPUS); tests skip without it."""
+    path = Path(os.environ.get("IOMEXTRACT_CORPUS", REPO.parent / "shared" / "corpus"))
+    if not (path / "gold").is_dir():
+        pytest.skip(f"no annotated corpus at {path}")
+    return path
