@@ -114,18 +114,19 @@ def _partial(iso: str | None) -> PartialDate | None:
     return PartialDate.fromisoformat(iso) if iso else None
 
 
-def _event_dates(doc: Doc, mapper: _Mapper) -> tuple[EventDate, ...]:
+def _event_dates(doc: Doc, mapper: _Mapper) -> tuple[tuple[EventDate, ...], tuple[EventDate, ...]]:
+    """Calendar dates, and relative expressions ("hier", "lundi dernier"), each merged by value."""
     def key(span: Span) -> Any:
         value = span._.iom_date or {}
         if value.get("start"):
             return (value["start"], value.get("end") or value["start"])
         return ("relative", collapse(span.text).lower())
 
-    out = []
+    calendar, relative = [], []
     for spans in _group(_spans(doc, "event_dates"), key).values():
         value = spans[0]._.iom_date or {}
         start = _partial(value.get("start"))
-        out.append(
+        (relative if value.get("relative") else calendar).append(
             EventDate(
                 text=collapse(spans[0].text),
                 start=start,
@@ -135,7 +136,7 @@ def _event_dates(doc: Doc, mapper: _Mapper) -> tuple[EventDate, ...]:
                 mentions=mapper.mentions(spans),
             )
         )
-    return tuple(out)
+    return tuple(calendar), tuple(relative)
 
 
 def _funders(
@@ -235,6 +236,7 @@ def assemble(doc: Doc, prepared: Prepared, settings: Settings) -> Release:
     locs_by_id, locations = _locations(doc, mapper)
     phones, phone_values = _phones(doc, mapper)
     emails, email_values = _emails(doc, mapper)
+    event_dates, relative_dates = _event_dates(doc, mapper)
     title = title_mention = None
     body_start = 0
     if prepared.title is not None:
@@ -248,7 +250,8 @@ def assemble(doc: Doc, prepared: Prepared, settings: Settings) -> Release:
         body=prepared.text[body_start:].strip(),
         organisations=organisations,
         locations=locations,
-        event_dates=_event_dates(doc, mapper),
+        event_dates=event_dates,
+        relative_dates=relative_dates,
         funders=_funders(doc, mapper, orgs_by_id, locs_by_id),
         phones=phones,
         emails=emails,

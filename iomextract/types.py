@@ -189,7 +189,12 @@ class Settings:
 
 @dataclass(frozen=True, slots=True)
 class Release:
-    """Everything extracted from one press release. Empty fields are empty tuples, never None."""
+    """Everything extracted from one press release. Empty fields are empty tuples, never None.
+
+    ``event_dates`` hold the dates the text writes as calendar dates ("le 3 juin", "du 24 au 26 mars", "hier, 28
+    juillet"); ``relative_dates`` hold expressions that only a publication date can place ("hier", "lundi dernier",
+    "la semaine dernière"): resolved when one is known, else kept with ``start`` None.
+    """
 
     title: Optional[str] = None
     dateline: Optional[Dateline] = None
@@ -197,6 +202,7 @@ class Release:
     organisations: tuple[Organisation, ...] = ()
     locations: tuple[Location, ...] = ()
     event_dates: tuple[EventDate, ...] = ()
+    relative_dates: tuple[EventDate, ...] = ()
     funders: tuple[Funder, ...] = ()
     phones: tuple[Phone, ...] = ()
     emails: tuple[Email, ...] = ()

@@ -67,8 +67,8 @@ def full_release() -> Release:
         event_dates=(
             EventDate("du 20 au 22 mai", PartialDate(None, 5, 20), PartialDate(None, 5, 22), None, False,
                       (m("du 20 au 22 mai", 120),)),
-            EventDate("lundi dernier", None, None, None, True, (m("lundi dernier", 150),)),
         ),
+        relative_dates=(EventDate("lundi dernier", None, None, None, True, (m("lundi dernier", 150),)),),
         funders=(Funder("Union européenne", "UE", (), "Union européenne", None, "financé par", 0.95,
                         (m("Union européenne", 200),)),),
         phones=(Phone("+227 20 75 23 41", "+22720752341", "phone", (m("+227 20 75 23 41", 300),)),),
@@ -100,7 +100,7 @@ def test_to_dict_has_the_documented_shape():
     }
     assert record["event_dates"][0]["start"] == "--05-20"
     assert record["event_dates"][0]["end"] == "--05-22"
-    assert record["event_dates"][1]["start"] is None and record["event_dates"][1]["relative"] is True
+    assert record["relative_dates"][0]["start"] is None and record["relative_dates"][0]["relative"] is True
     assert record["contacts"][0] == {
         "name": "Aïssatou Mahamadou",
         "phones": ["+22720752341"],
