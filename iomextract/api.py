@@ -46,6 +46,14 @@ def normalise_published(published: PublishedLike) -> str | None:
     raise TypeError(f"[E021] published must be a date, a datetime or an ISO date string, got {type(published).__name__}")
 
 
+def _full_date(iso: str | None) -> str | None:
+    """``iso`` when it is a whole calendar date (a page may only give "2019-10"), else None."""
+    try:
+        return dt.date.fromisoformat(iso).isoformat() if iso else None
+    except ValueError:
+        return None
+
+
 def _make_doc(nlp: Language, prepared: Prepared, published: str | None) -> tuple[Doc, str | None]:
     text = prepared.text
     warnings = []
@@ -53,7 +61,7 @@ def _make_doc(nlp: Language, prepared: Prepared, published: str | None) -> tuple
         text = text[: nlp.max_length]
         warnings.append(Warnings.TRUNCATED)
     doc = nlp.make_doc(text)
-    anchor = published or prepared.published or (prepared.dateline.date if prepared.dateline else None)
+    anchor = published or _full_date(prepared.published) or _full_date(prepared.dateline.date if prepared.dateline else None)
     if anchor:
         doc.user_data[PUBLISHED_KEY] = anchor
     if prepared.title is not None:
