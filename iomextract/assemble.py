@@ -47,10 +47,15 @@ class _Mapper:
         ostart, oend = self.prepared.to_original(start, end)
         return Mention(self.prepared.original[ostart:oend], ostart, oend)
 
-    def mentions(self, spans: Iterable[Span]) -> tuple[Mention, ...]:
+    def mentions(self, spans: Iterable[Span], attr: str | None = None) -> tuple[Mention, ...]:
+        """The spans' mentions, each once; with ``attr``, exact offsets carried in the span's value win."""
         seen: dict[tuple[int, int], Mention] = {}
         for span in spans:
-            m = self.mention(span.start_char, span.end_char)
+            value = span._.get(attr) if attr else None
+            start, end = span.start_char, span.end_char
+            if value and value.get("char_start") is not None:
+                start, end = value["char_start"], value["char_end"]
+            m = self.mention(start, end)
             seen.setdefault((m.start, m.end), m)
         return tuple(sorted(seen.values(), key=lambda m: (m.start, m.end)))
 
@@ -175,12 +180,13 @@ def _digits(text: str) -> str:
 def _phones(doc: Doc, mapper: _Mapper) -> tuple[tuple[Phone, ...], dict[tuple[int, int], str]]:
     """Phone records, and for each phone span's offsets the value a contact lists (E.164, else raw)."""
     records, by_offsets = [], {}
-    groups = _group(_spans(doc, "phones"), lambda s: (s._.iom_phone or {}).get("e164") or _digits(s.text))
+    groups = _group(_spans(doc, "phones"),
+                    lambda s: (s._.iom_phone or {}).get("e164") or _digits((s._.iom_phone or {}).get("raw") or s.text))
     for spans in groups.values():
         value = spans[0]._.iom_phone or {}
-        raw = collapse(spans[0].text)
+        raw = collapse(value.get("raw") or spans[0].text)
         records.append(Phone(raw=raw, e164=value.get("e164"), kind=value.get("kind") or "phone",
-                             mentions=mapper.mentions(spans)))
+                             mentions=mapper.mentions(spans, "iom_phone")))
         for s in spans:
             by_offsets[(s.start_char, s.end_char)] = value.get("e164") or raw
     return tuple(records), by_offsets
@@ -190,7 +196,7 @@ def _emails(doc: Doc, mapper: _Mapper) -> tuple[tuple[Email, ...], dict[tuple[in
     records, by_offsets = [], {}
     groups = _group(_spans(doc, "emails"), lambda s: (s._.iom_email or {}).get("address"))
     for address, spans in groups.items():
-        records.append(Email(address=address, mentions=mapper.mentions(spans)))
+        records.append(Email(address=address, mentions=mapper.mentions(spans, "iom_email")))
         for s in spans:
             by_offsets[(s.start_char, s.end_char)] = address
     return tuple(records), by_offsets

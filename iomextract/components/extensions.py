@@ -11,8 +11,11 @@ Value shapes (keys every producer fills; ``None`` where unknown):
 - ``iom_loc``: ``{"id", "name", "country", "kind", "geonameid"}``; ``country`` ISO 3166-1 alpha-2 or None.
 - ``iom_date``: ``{"start", "end", "year_source", "relative"}``; ISO strings ("2016-03-17", "--03-24", "2016-03").
 - ``iom_funder``: ``{"id", "name", "acronym", "org_id", "loc_id", "evidence", "confidence"}``.
-- ``iom_phone``: ``{"e164", "kind"}`` with kind "phone", "mobile" or "fax".
-- ``iom_email``: ``{"address"}``, lower-cased.
+- ``iom_phone``: ``{"e164", "kind", "raw"}`` with kind "phone", "mobile" or "fax"; ``raw`` the number as written.
+- ``iom_email``: ``{"address", "raw"}``, the address lower-cased.
+
+Any value may also carry ``"char_start"``/``"char_end"``: the exact offsets of the value in the doc text when the span
+had to be widened to token boundaries (a number glued to a label, "Tel:+41…"); mentions then use those.
 - ``iom_contact``: ``{"phones": [[start_char, end_char], ...], "emails": [[start_char, end_char], ...]}``, the
   offsets of the phone and e-mail spans (in ``doc.spans["iom_phones"]`` / ``["iom_emails"]``) tied to the person.
 
