@@ -95,7 +95,7 @@ def test_to_dict_has_the_documented_shape():
         "aliases": ["OIM"],
         "mentions": [
             {"text": "OIM", "start": 30, "end": 33},
-            {"text": "Organisation internationale\npour les migrations", "start": 40, "end": 88},
+            {"text": "Organisation internationale\npour les migrations", "start": 40, "end": 87},
         ],
     }
     assert record["event_dates"][0]["start"] == "--05-20"

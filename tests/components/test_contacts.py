@@ -112,7 +112,8 @@ def test_span_groups_and_values(finder, blank_nlp):
     doc = finder(blank_nlp("Contact :\nLéa Weber, Berne\nTél.: 031 325 11 00\nE-mail : LWeber@Exemple.ch"))
     (phone,) = doc.spans["iom_phones"]
     assert (phone.text, phone.start_char, phone._.iom_phone) == (
-        "031 325 11 00", 33, {"e164": "+41313251100", "kind": "phone", "raw": "031 325 11 00"})
+        "031 325 11 00", 33,
+        {"e164": "+41313251100", "kind": "phone", "raw": "031 325 11 00", "char_start": 33, "char_end": 46})
     (email,) = doc.spans["iom_emails"]
     assert (email.text, email._.iom_email["address"]) == ("LWeber@Exemple.ch", "lweber@exemple.ch")
     (contact,) = doc.spans["iom_contacts"]
@@ -123,6 +124,8 @@ def test_glued_number_keeps_exact_raw(finder, blank_nlp):
     # the tokenizer keeps "4800/01" as one token: the span widens, the raw value does not
     doc = finder(blank_nlp("Tél. : + 593 2-299-4800/01"))
     assert [s._.iom_phone["raw"] for s in doc.spans["iom_phones"]] == ["+ 593 2-299-4800", "01"]
+    assert [(s._.iom_phone["char_start"], s._.iom_phone["char_end"]) for s in doc.spans["iom_phones"]] == [
+        (7, 23), (24, 26)]
 
 
 def test_dateline_gives_the_region(finder, blank_nlp):
