@@ -1,7 +1,13 @@
 """One catalogue of iomextract's errors and warning codes.
 
 Errors carry a code in brackets (``[E001]``) so users can search for them; warning codes are the machine-readable
-strings that end up in ``Release.warnings``.
+strings that end up in ``Release.warnings``. Code ranges, one per module, so a code names where it was raised:
+
+- E001-E009 resources (a broken installation), E010-E019 pipeline loading, E020-E029 ``parse``/``parse_many``
+  options, E030-E039 evaluation corpora;
+- E101-E109 ``types`` (dates and records), E201-E299 page preparation;
+- E301-E399 contacts (phones, e-mails), E401-E499 dates, E501-E599 funders, E601-E699 organisations,
+  E701-E799 locations, E801-E899 batch processing.
 """
 from __future__ import annotations
 

@@ -107,7 +107,7 @@ def _tsv(name: str) -> list[tuple[str, str]]:
     for line in load_lines(name):
         parts = [p.strip() for p in line.split("\t")]
         if len(parts) != 2 or not all(parts):
-            raise ValueError(f"[E104] {name}: expected two tab-separated columns, got {line!r}.")
+            raise ValueError(f"[E304] {name}: expected two tab-separated columns, got {line!r}.")
         rows.append((parts[0], parts[1]))
     return rows
 

@@ -535,7 +535,7 @@ def parse_published(value: str | date | None) -> date | None:
     try:
         return date.fromisoformat(str(value).strip()[:10])
     except ValueError as err:
-        raise ValueError(f"publication date {value!r} is not an ISO date (YYYY-MM-DD)") from err
+        raise ValueError(f"[E401] publication date {value!r} is not an ISO date (YYYY-MM-DD)") from err
 
 
 def find_dates(text: str, published: date | str | None = None, *, grammar: DateGrammar | None = None) -> list[DateMatch]:

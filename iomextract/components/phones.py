@@ -85,7 +85,7 @@ def compile_phone_rules(labels: Iterable[tuple[str, str]], amount_words: Iterabl
     kinds = {}
     for word, kind in labels:
         if kind not in {"phone", "fixed", "mobile", "fax", "email"}:
-            raise ValueError(f"[E101] label {word!r} has kind {kind!r}; allowed: phone, fixed, mobile, fax, email.")
+            raise ValueError(f"[E301] label {word!r} has kind {kind!r}; allowed: phone, fixed, mobile, fax, email.")
         kinds[fold(word)] = kind
     alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(kinds, key=len, reverse=True))
     label_re = re.compile(rf"(?<![\w-])({alternatives})(?![\w-])\.?")
@@ -96,12 +96,12 @@ def compile_phone_rules(labels: Iterable[tuple[str, str]], amount_words: Iterabl
         elif side == "before":
             before.append(re.escape(fold(word)))
         else:
-            raise ValueError(f"[E102] amount word {word!r} has side {side!r}; allowed: after, before.")
+            raise ValueError(f"[E302] amount word {word!r} has side {side!r}; allowed: after, before.")
     account_before = re.compile(rf"(?<!\w)(?:{'|'.join(before)})(?!\w)")
     regions = frozenset(r.upper() for r in mobile_regions)
     unknown = sorted(r for r in regions if r not in phonenumbers.SUPPORTED_REGIONS)
     if unknown:
-        raise ValueError(f"[E103] unknown regions in mobile_regions.txt: {unknown}.")
+        raise ValueError(f"[E303] unknown regions in mobile_regions.txt: {unknown}.")
     return PhoneRules(label_re, kinds, frozenset(after), account_before, regions)
 
 

@@ -47,7 +47,7 @@ class Prepared:
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """The span ``[ostart, oend)`` of ``original`` whose characters produced ``text[start:end]``."""
         if not 0 <= start <= end <= len(self.text):
-            raise ValueError(f"span ({start}, {end}) outside the clean text (length {len(self.text)})")
+            raise ValueError(f"[E201] span ({start}, {end}) outside the clean text (length {len(self.text)})")
         if not self.maps:
             return start, end
         return chain_span(self.maps, start, end)
@@ -62,7 +62,7 @@ def _read(source: object) -> tuple[str, str | None, list[str]]:
     elif isinstance(source, os.PathLike):
         data = Path(source).read_bytes()
     else:
-        raise TypeError(f"prepare() accepts str, bytes or os.PathLike, not {type(source).__name__}")
+        raise TypeError(f"[E202] prepare() accepts str, bytes or os.PathLike, not {type(source).__name__}")
     text, encoding, guessed = decode_bytes(data)
     warnings = [Warnings.ENCODING_GUESSED] if guessed else []
     repaired = repair_mojibake(text)

@@ -47,7 +47,7 @@ class OffsetMap:
         A range touching a replacement covers the whole replaced input; an empty range maps to a point.
         """
         if not 0 <= start <= end <= self.out_len:
-            raise ValueError(f"span ({start}, {end}) outside the text (length {self.out_len})")
+            raise ValueError(f"[E203] span ({start}, {end}) outside the text (length {self.out_len})")
         if not self._out:
             return (0, 0) if self.in_len == 0 else (self.in_len, self.in_len)
         if start == end:

@@ -155,10 +155,10 @@ def test_decide_kind(label, number_type, region, kind):
 
 
 def test_bad_label_kind_is_a_configuration_error():
-    with pytest.raises(ValueError, match="E101"):
+    with pytest.raises(ValueError, match="E301"):
         compile_phone_rules([("tél", "telephone")], [], [])
 
 
 def test_unknown_mobile_region_is_a_configuration_error():
-    with pytest.raises(ValueError, match="E103"):
+    with pytest.raises(ValueError, match="E303"):
         compile_phone_rules([], [("after", "francs")], ["XX"])
