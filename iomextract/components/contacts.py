@@ -34,10 +34,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 from phonenumbers.geodata.locale import LOCALE_DATA
 
+from .base import RuleComponent
 from ..resources import load_lines
 from .emails import EmailMatch, find_emails
 from .extensions import DATELINE_KEY, SPAN_KEYS, ensure_extensions
@@ -454,7 +454,7 @@ def make_contacts(nlp: Language, name: str, use_entities: bool) -> "ContactFinde
     return ContactFinder(nlp, name, settings=ContactSettings(use_entities=use_entities))
 
 
-class ContactFinder(Pipe):
+class ContactFinder(RuleComponent):
     """Finds phones, e-mails and contact persons (see the module docstring)."""
 
     def __init__(self, nlp: Language, name: str = "iom_contacts", *, settings: ContactSettings | None = None) -> None:
@@ -462,14 +462,6 @@ class ContactFinder(Pipe):
         self.name = name
         self.settings = settings or ContactSettings()
         self.lexicon = build_lexicon(self.settings, nlp.Defaults.stop_words)
-
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            return self.set_annotations(doc, self.match(doc))
-        except Exception as err:  # spaCy's convention: the pipeline's error handler decides
-            error_handler(self.name, self, [doc], err)
-            return doc
 
     def match(self, doc: Doc) -> tuple[list[PhoneMatch], list[EmailMatch], list[Person]]:
         """Phones, e-mails and persons of ``doc``, as character offsets."""

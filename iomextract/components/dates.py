@@ -11,9 +11,9 @@ offsets, so two values cannot share one span.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 
+from .base import RuleComponent
 from .dates_grammar import DateGrammar, DateMatch, load_grammar, parse_published
 from .extensions import PUBLISHED_KEY, SPAN_KEYS, ensure_extensions
 
@@ -31,7 +31,7 @@ def make_dates(nlp: Language, name: str, spans_key: str) -> "DateFinder":
     return DateFinder(nlp, name, spans_key=spans_key)
 
 
-class DateFinder(Pipe):
+class DateFinder(RuleComponent):
     """Find date expressions in a Doc and store them as spans with normalised values."""
 
     def __init__(self, nlp: Language, name: str = "iom_dates", *, spans_key: str = SPAN_KEY) -> None:
@@ -39,15 +39,6 @@ class DateFinder(Pipe):
         self.name = name
         self.spans_key = spans_key
         self.grammar: DateGrammar = load_grammar()  # compiled once, at load time
-
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            self.set_annotations(doc, self.match(doc))
-            return doc
-        except Exception as err:  # spaCy's convention: the pipeline's error handler decides (default: re-raise)
-            error_handler(self.name, self, [doc], err)
-            return doc
 
     def match(self, doc: Doc) -> list[DateMatch]:
         """The date expressions of the Doc's text, resolved against its publication date when one is set."""

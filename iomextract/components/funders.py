@@ -33,9 +33,9 @@ from typing import Iterable, Sequence
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
+from .base import RuleComponent
 from ..resources import load_json, load_jsonl, load_lines, resource_path
 from .extensions import SPAN_KEYS, ensure_extensions
 
@@ -557,7 +557,7 @@ class _DocReader:
 
 
 # ----------------------------------------------------------------------------------------------- component
-class FundersComponent(Pipe):
+class FundersComponent(RuleComponent):
     """Find funders and write them to ``doc.spans["iom_funders"]`` (see the module docstring)."""
 
     def __init__(self, nlp: Language, name: str = "iom_funders", *, min_confidence: float = 0.5,
@@ -580,15 +580,6 @@ class FundersComponent(Pipe):
             by_iso.setdefault(iso, []).append(country)
         for iso, names in by_iso.items():
             self.countries.add(iso, list(nlp.tokenizer.pipe(names)))
-
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            self.set_annotations(doc, self.match(doc))
-            return doc
-        except Exception as e:  # spaCy's policy: the pipeline's error handler decides (raises by default)
-            error_handler(self.name, self, [doc], e)
-            return doc
 
     # -- finding mentions
     def match(self, doc: Doc) -> list[Mention]:

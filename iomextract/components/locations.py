@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
+from .base import RuleComponent
 from ..resources import load_json, load_jsonl, load_lines
 from .extensions import DATELINE_KEY, SPAN_KEYS, ensure_extensions
 
@@ -152,7 +152,7 @@ class Gazetteer:
                    max(map(len, frozen), default=0))
 
 
-class LocationFinder(Pipe):
+class LocationFinder(RuleComponent):
     """Find, resolve and normalise the place mentions of a doc (see the module docstring)."""
 
     def __init__(self, nlp: Language, name: str = "iom_locations", *, settings: LocationSettings) -> None:
@@ -174,16 +174,6 @@ class LocationFinder(Pipe):
         self.max_tokens = int(rules["max_place_tokens"])
         self.context_window = int(rules["context_window"])
         self.not_places = frozenset(fold(w) for w in load_lines(settings.not_places))
-
-    # ------------------------------------------------------------------ spaCy API
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            self.set_annotations(doc, self.match(doc))
-            return doc
-        except Exception as e:  # spaCy's convention: the pipeline's error handler decides
-            error_handler(self.name, self, [doc], e)
-            return doc
 
     # ------------------------------------------------------------------ finding
     def match(self, doc: Doc) -> list[Mention]:

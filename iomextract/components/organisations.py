@@ -26,9 +26,9 @@ from typing import Iterable
 
 from rapidfuzz import fuzz
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 
+from .base import RuleComponent
 from ..acronyms import WordSets, find_definitions, looks_like_acronym
 from ..resources import load_jsonl, load_lines
 from .extensions import SPAN_KEYS, ensure_extensions
@@ -155,7 +155,7 @@ def _cut_off(span: Span) -> bool:
     return len(rest.strip()) < 15 and not any(c in rest for c in ".!?»")
 
 
-class OrganisationFinder(Pipe):
+class OrganisationFinder(RuleComponent):
     """Find organisation mentions and tie the mentions of one body together."""
 
     def __init__(self, nlp: Language, name: str = "iom_organisations", *, settings: OrgSettings | None = None) -> None:
@@ -196,15 +196,6 @@ class OrganisationFinder(Pipe):
         self._gazetteer_names = [(n, i) for i, names in self.names_by_id.items() for n in names]
 
     # ------------------------------------------------------------------ spaCy API
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            self.set_annotations(doc, self.match(doc))
-            return doc
-        except Exception as err:  # spaCy's convention: the pipeline's error handler decides (default: re-raise)
-            error_handler(self.name, self, [doc], err)
-            return doc
-
     def match(self, doc: Doc) -> list[Mention]:
         """Every organisation mention of the Doc, ids resolved (one id per body)."""
         mentions = self.gazetteer_mentions(doc, 0, len(doc))
