@@ -5,16 +5,13 @@ MUST_FIND rows: (text, publication date or None, [(span text, start_char, end_ch
 """
 from __future__ import annotations
 
-import importlib.util
 import time
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from iomextract.components.dates_grammar import DateMatch, find_dates, load_grammar, parse_published
 
-REPO = Path(__file__).resolve().parents[2]
 
 MUST_FIND = [
     ('La conférence se tiendra le 17 mars 2016 à Dakar.', None,
@@ -572,14 +569,3 @@ def test_component_pipe_and_bad_publication_date(dates_nlp):
     with pytest.raises(ValueError, match="not an ISO date"):
         run(dates_nlp, "Le 3 mai.", "hier")
 
-
-# ---------------------------------------------------------------------- corpus
-def test_corpus_event_dates_f1(corpus_dir):
-    score_py = corpus_dir.parent / "tools" / "score.py"
-    if not score_py.is_file():
-        pytest.skip(f"no scorer at {score_py}")
-    spec = importlib.util.spec_from_file_location("eval_dates", REPO / "scripts" / "eval_dates.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    report = module.evaluate(corpus_dir, score_py)
-    assert report["f1"] >= 0.90, report["errors"]
