@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from spacy.language import Language
@@ -38,6 +39,7 @@ PREPOSITIONS = frozenset({"à", "au", "aux", "en", "dans", "vers", "par", "pour"
                           "des", "d'", "d’"})
 
 
+@lru_cache(maxsize=1 << 16)  # called for every token and n-gram of every page: words repeat, so cache
 def fold(text: str) -> str:
     """Lower-case, accent-free, letters and digits only: the key all spellings of one name share."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
