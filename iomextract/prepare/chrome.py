@@ -92,7 +92,7 @@ def chrome_line(text: str) -> tuple[bool, str | None]:
     """
     if not text:
         return False, None
-    if _SYMBOLS_ONLY.match(text):
+    if _SYMBOLS_ONLY.match(text) and sum(c.isdigit() for c in text) < 6:  # "[ 009 ]" yes, "+41 58 460 55 55" no
         return True, None
     dates = find_dates(text) if any(ch.isdigit() for ch in text) else []
     rest = text
