@@ -7,6 +7,9 @@ from functools import lru_cache
 from ..resources import load_lines
 from .chrome import Line
 
+# the end of a line cut inside an e-mail address ("name@", "name@iom.") and the rest of it on the next line
+_EMAIL_CUT = re.compile(r"[\w.+-]{1,64}@(?:[\w-]{1,63}\.){0,4}$")
+_EMAIL_REST = re.compile(r"[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}(?![\w@])")
 _LIST_ITEM = re.compile(r"^(?:[-–—•·*▪►]\s|\d{1,2}[.)]\s|[a-z][.)]\s)")
 _STARTS_CONTACTISH = re.compile(r"^(?:\+\s?\d|\(\+?\d|\d{2,4}[ ./-]\d{2}|[\w.+-]{1,64}@|https?://|www\.|\"?mailto:)")
 _SENTENCE_END = (".", "!", "?", "…", ":", ";")
@@ -58,6 +61,8 @@ def joiner(a: str, b: str, width: int = 0) -> str | None:
         return None
     if a.endswith(":"):
         return None  # a label and its value, "veuillez contacter:" and a name
+    if _EMAIL_CUT.search(a) and _EMAIL_REST.match(b):
+        return ""  # an address cut after "@" or a dot: "ngobassa@\nunhcr.org" -> "ngobassa@unhcr.org"
     first = b[0]
     if a.endswith(_SENTENCE_END) or a.endswith(("»", "”")) and not first.islower():
         return " " if first.islower() and (width or not a.endswith((".", "!", "?"))) else None

@@ -19,6 +19,8 @@ WIDTH = 60  # a hard-wrapped text
     ("les autorités du Royaume-", "Uni ont financé", WIDTH, ""),
     ("hébergés dans les écoles de la ville de San", "Pedro, dans le sud", WIDTH, " "),
     ("le premier convoi est parti le 21 avril", "2012, vers la frontière", WIDTH, " "),
+    ("Awa Traoré, +223 20 00 00 00, atraore@", "iom.int", 0, ""),  # an address cut by a line break
+    ("E-mail : s.diallo@iom.", "int", WIDTH, ""),
     # boundaries kept
     ("Fin du premier paragraphe.", "Le second commence ici.", WIDTH, None),
     ("Pour plus d'informations, veuillez contacter:", "Awa Traoré", WIDTH, None),
