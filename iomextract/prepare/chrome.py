@@ -32,6 +32,8 @@ _COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
 _COOKIE_VERB = re.compile(r"\b(?:accept|utilis|consent|navig|paramètr|préférence|use|using|refus)", re.IGNORECASE)
 _FOOTER_LABEL = re.compile(r"^([^:]{1,40}):\s")
 _SYMBOLS_ONLY = re.compile(r"^[\W\d_]{0,20}$")
+# an e-mail address, or a run of at least 7 digits written as a phone number is ("+41 58 460 55 55", "079/637'62'85")
+_CONTACT_DATA = re.compile(r"[\w.+-]@[\w-]+\.\w|\d(?:[ .()/'–-]{0,3}\d){6}")
 
 
 def split_lines(text: str) -> list[Line]:
@@ -90,9 +92,9 @@ def chrome_line(text: str) -> tuple[bool, str | None]:
     2019"); a breadcrumb ("Accueil > Presse > …"); a cookie notice; a footer label ("Weitere Storys: …"); symbols or
     numbers only ("[ 009 ]").
     """
-    if not text:
-        return False, None
-    if _SYMBOLS_ONLY.match(text) and sum(c.isdigit() for c in text) < 6:  # "[ 009 ]" yes, "+41 58 460 55 55" no
+    if not text or _CONTACT_DATA.search(text):
+        return False, None  # a line carrying an e-mail address or a phone number belongs to the release
+    if _SYMBOLS_ONLY.match(text):
         return True, None
     dates = find_dates(text) if any(ch.isdigit() for ch in text) else []
     rest = text

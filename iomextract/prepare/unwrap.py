@@ -9,6 +9,7 @@ from .chrome import Line
 
 # the end of a line cut inside an e-mail address ("name@", "name@iom.") and the rest of it on the next line
 _EMAIL_CUT = re.compile(r"[\w.+-]{1,64}@(?:[\w-]{1,63}\.){0,4}$")
+_ENDS_WITH_CONTACT = re.compile(r"(?:[\w.+-]@[\w-]+(?:\.[\w-]+){1,4}|\d(?:[ .()/'–-]{0,3}\d){6})\W{0,2}$")
 _EMAIL_REST = re.compile(r"[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}(?![\w@])")
 _LIST_ITEM = re.compile(r"^(?:[-–—•·*▪►]\s|\d{1,2}[.)]\s|[a-z][.)]\s)")
 _STARTS_CONTACTISH = re.compile(r"^(?:\+\s?\d|\(\+?\d|\d{2,4}[ ./-]\d{2}|[\w.+-]{1,64}@|https?://|www\.|\"?mailto:)")
@@ -64,6 +65,8 @@ def joiner(a: str, b: str, width: int = 0) -> str | None:
     if _EMAIL_CUT.search(a) and _EMAIL_REST.match(b):
         return ""  # an address cut after "@" or a dot: "ngobassa@\nunhcr.org" -> "ngobassa@unhcr.org"
     first = b[0]
+    if first.isupper() and _ENDS_WITH_CONTACT.search(a):
+        return None  # one contact per line: "…, Courriel : x@iom.int" then "Diego Morales, …"
     if a.endswith(_SENTENCE_END) or a.endswith(("»", "”")) and not first.islower():
         return " " if first.islower() and (width or not a.endswith((".", "!", "?"))) else None
     if first.islower() or first in _CLOSERS:

@@ -89,6 +89,7 @@ def test_release_lines_are_not_menus(text):
     ("Tél. +223 20 00 00 00", (False, None)),
     ("+41 58 460 55 55", (False, None)),  # a number on its own line, last in a contact block
     ("031 387 74 08 / 076 372 41 84", (False, None)),
+    ("Presse : presse@exemple.org", (False, None)),  # a label of chrome words, but a shared press address
     ("Contact:", (False, None)),
     ("Pour plus d'informations, veuillez contacter :", (False, None)),
     ("L'OIM ouvre un centre à Agadez", (False, None)),

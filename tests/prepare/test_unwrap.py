@@ -31,6 +31,9 @@ WIDTH = 60  # a hard-wrapped text
     ("- une lettre de mission signée", "- une copie de la carte", WIDTH, None),
     ("Un titre de communiqué sans point final", "Le texte commence", 0, None),
     ("Porte-parole, Genève", "+41 79 000 00 00", WIDTH, None),
+    ("Awa Traoré, OIM Mali, Tél. : +223 20 00 00 00, Courriel : atraore@iom.int", "Jean Dupont, OIM Niger",
+     WIDTH, None),
+    ("Awa Traoré, OIM Mali, Portable : +223 70 00 00 00", "Jean Dupont, OIM Niger", WIDTH, None),
 ])
 def test_joiner(a, b, width, expected):
     assert joiner(a, b, width) == expected
