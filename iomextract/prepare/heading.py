@@ -164,13 +164,16 @@ def _norm(text: str) -> str:
 def is_prose(lines: list[Line], k: int, following: int | None) -> bool:
     """Does line ``k`` start the body (``following``: index of the next line when it follows without a blank)?"""
     text = lines[k].text
-    if len(text) >= 300 or dateline_at(text) is not None:
+    continues = following is not None and joiner(text, lines[following].text, 0) is not None
+    if len(text) >= 300:
         return True
+    if dateline_at(text) is not None:  # "Niger – L'OIM a…" opens the body; "Ukraine – Un fret…" alone is a headline
+        return len(text) >= 150 or text.endswith((".", "!", "?", "»", ":", ";", "…")) or continues
     if len(text) >= 160 and text.endswith((".", "!", "?", "»", ":", ";", "…")):
         return True
     if len(text) >= 60 and _SENTENCES.search(text):
         return True
-    return following is not None and joiner(text, lines[following].text, 0) is not None
+    return continues
 
 
 def title_like(text: str, last_before_body: bool) -> bool:
@@ -187,7 +190,7 @@ def title_like(text: str, last_before_body: bool) -> bool:
         return False
     if text.endswith(".") and not last_before_body:
         return False
-    if dateline_at(text) is not None:
+    if dateline_at(text) is not None and not last_before_body:
         return False
     return True
 
@@ -231,6 +234,10 @@ def find_heading(lines: list[Line], candidates: list[int], title_hint: str | Non
         seen.setdefault(key, k)
     if repeated is not None:
         return Heading(repeated, body if body is not None else _next(candidates, repeated))
+    # site headers ("UNICEF / Pour chaque enfant / Communiqué de presse"): the title follows the last chrome line
+    last_chrome = max((pos for pos, k in enumerate(head) if chrome_line(lines[k].text)[0]), default=None)
+    if last_chrome is not None and last_chrome + 1 < len(head):
+        head = head[last_chrome + 1:]
     for pos, k in enumerate(head):
         if title_like(lines[k].text, pos == len(head) - 1 and body is not None):
             return Heading(k, body if body is not None else _next(candidates, k))

@@ -101,6 +101,12 @@ PARAGRAPH = ("Zinder – Les équipes de l'OIM ont accueilli cette semaine plus 
     # a title ending with a period, right before the body
     (f"Communiqué\nGlobal\n\nL'OIM condamne l'attaque contre un convoi humanitaire.\n\n{PARAGRAPH}",
      "L'OIM condamne l'attaque contre un convoi humanitaire."),
+    # a publisher's name and motto above the section label: the title follows the last chrome line
+    (f"Fonds Exemple\nPour un avenir durable\nCommuniqué de presse\nMali : le Fonds Exemple rouvre trois écoles à "
+     f"Mopti\n{PARAGRAPH}", "Mali : le Fonds Exemple rouvre trois écoles à Mopti"),
+    # a headline shaped like a dateline ("Pays – …"), after a breadcrumb, alone on its line before the body
+    (f"Ministère des Exemples\nAccueil > Actualités > Soudan\nActualités\nSoudan – Livraison de 30 tonnes de vivres "
+     f"(4 mai 2023)\n{PARAGRAPH}", "Soudan – Livraison de 30 tonnes de vivres (4 mai 2023)"),
     # no title: the page starts with the body
     (f"{PARAGRAPH}\nLes migrants seront ensuite orientés vers les centres de transit de la région.", None),
     # a hard-wrapped page without blank lines: the title is the first line after the menu
