@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .api import parse, parse_many
 from .evaluate import evaluate
+from .frames import to_frames
 from .pipeline import load
 from .types import (
     Contact,
@@ -30,6 +31,7 @@ __all__ = [
     "parse_many",
     "load",
     "evaluate",
+    "to_frames",
     "json_schema",
     "Release",
     "Organisation",

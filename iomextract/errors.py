@@ -4,7 +4,7 @@ Errors carry a code in brackets (``[E001]``) so users can search for them; warni
 strings that end up in ``Release.warnings``. Code ranges, one per module, so a code names where it was raised:
 
 - E001-E009 resources (a broken installation), E010-E019 pipeline loading, E020-E029 ``parse``/``parse_many``
-  options, E030-E039 evaluation corpora;
+  options, E030-E039 evaluation corpora, E060-E069 display, E070-E079 pandas frames;
 - E101-E109 ``types`` (dates and records), E201-E299 page preparation;
 - E301-E399 contacts (phones, e-mails), E401-E499 dates, E501-E599 funders, E601-E699 organisations,
   E701-E799 locations, E801-E899 batch processing.

@@ -226,6 +226,18 @@ class Release:
             raise TypeError(f"[E106] Release.from_dict expects a dict, got {type(data).__name__}")
         return _from_json(cls, data)
 
+    def _repr_html_(self) -> str:
+        """Jupyter's rich display: the text with mentions highlighted, then tables (:mod:`iomextract.display`)."""
+        from .display import render_html
+
+        return render_html(self)
+
+    def to_frame(self) -> Any:
+        """A pandas DataFrame with one row per record (needs the ``pandas`` extra; :mod:`iomextract.frames`)."""
+        from .frames import release_frame
+
+        return release_frame(self)
+
 
 # ------------------------------------------------------------------ (de)serialisation driven by the type hints
 def _to_json(value: Any) -> Any:
