@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 EXAMPLE := examples/release.txt
 
-.PHONY: run test test-fast eval schema clean
+.PHONY: run test test-fast eval schema docs clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -15,8 +15,9 @@ $(VENV)/.installed: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e .
 	touch $@
 
+# The whole suite runs everything: batch (pyarrow, warcio), Dask, notebooks, pandas and the docs site.
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m pip install --quiet -e ".[test,batch,dask,pandas,notebook,docs]"
 	touch $@
 
 run: $(VENV)/.installed
@@ -33,6 +34,9 @@ eval: $(VENV)/.installed
 
 schema: $(VENV)/.installed
 	$(PY) -c "import json, iomextract; print(json.dumps(iomextract.json_schema(), indent=2, ensure_ascii=False))" > docs/release.schema.json
+
+docs: $(VENV)/.installed-test
+	$(VENV)/bin/mkdocs build --strict
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

@@ -54,14 +54,18 @@ def _full_date(iso: str | None) -> str | None:
         return None
 
 
-def _make_doc(nlp: Language, prepared: Prepared, published: str | None) -> tuple[Doc, str | None]:
+def _make_doc(
+    nlp: Language, prepared: Prepared, published: str | None, fallback: str | None = None
+) -> tuple[Doc, str | None]:
     text = prepared.text
     warnings = []
     if len(text) > nlp.max_length:
         text = text[: nlp.max_length]
         warnings.append(Warnings.TRUNCATED)
     doc = nlp.make_doc(text)
-    anchor = published or _full_date(prepared.published) or _full_date(prepared.dateline.date if prepared.dateline else None)
+    # the caller's date, else the page's own (HTML metadata, page chrome, dateline), else the caller's fallback
+    page_date = _full_date(prepared.published) or _full_date(prepared.dateline.date if prepared.dateline else None)
+    anchor = published or page_date or fallback
     if anchor:
         doc.user_data[PUBLISHED_KEY] = anchor
     if prepared.title is not None:
@@ -84,16 +88,23 @@ def _finish(doc: Doc, prepared: Prepared, nlp: Language, published: str | None) 
     return assemble(doc, prepared, _settings(nlp, published))
 
 
-def parse(source: Source, *, published: PublishedLike = None, nlp: Language | None = None) -> Release:
+def parse(
+    source: Source,
+    *,
+    published: PublishedLike = None,
+    published_fallback: PublishedLike = None,
+    nlp: Language | None = None,
+) -> Release:
     """Extract a ``Release`` from one press release.
 
     ``source`` is the page as text (plain or HTML), as bytes (the encoding is detected), or a path to a file.
     ``published`` (a date or ISO string) anchors dates written without a year and relative dates ("hier");
-    without it, the page's own dateline date is used when there is one. ``nlp`` defaults to :func:`load`.
+    without it, the page's own date (HTML metadata, dateline) is used, and failing that ``published_fallback``
+    (e.g. a crawl date). ``nlp`` defaults to :func:`load`.
     """
     nlp = nlp if nlp is not None else load()
     prepared = prepare(source)
-    doc, anchor = _make_doc(nlp, prepared, normalise_published(published))
+    doc, anchor = _make_doc(nlp, prepared, normalise_published(published), normalise_published(published_fallback))
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return _finish(doc, prepared, nlp, anchor)
@@ -111,7 +122,8 @@ def parse_many(
     """Parse many releases lazily, in order, with ``nlp.pipe``; any iterable works, a one-shot generator included.
 
     With ``as_tuples=True`` each item is ``(source, context)`` and ``(release, context)`` pairs come out; a context
-    dict may carry its own ``"published"`` date, which wins over the ``published`` argument.
+    dict may carry its own ``"published"`` date, which wins over the ``published`` argument, and a
+    ``"published_fallback"`` date used only when the page gives none (see :func:`parse`).
     """
     if not isinstance(batch_size, int) or batch_size < 1:
         raise ValueError(f"[E022] batch_size must be a positive int, got {batch_size!r}")
@@ -125,8 +137,9 @@ def parse_many(
         for item in sources:
             source, context = item if as_tuples else (item, None)
             own = context.get("published") if isinstance(context, dict) else None
+            fallback = context.get("published_fallback") if isinstance(context, dict) else None
             prepared = prepare(source)
-            doc, anchor = _make_doc(nlp, prepared, normalise_published(own) or default)
+            doc, anchor = _make_doc(nlp, prepared, normalise_published(own) or default, normalise_published(fallback))
             pending.append((prepared, anchor, context))
             yield doc
 

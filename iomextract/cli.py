@@ -49,6 +49,29 @@ def _eval_command(args: argparse.Namespace) -> int:
     return 1 if report.crashed else 0
 
 
+def _batch_command(args: argparse.Namespace) -> int:
+    try:
+        from . import batch
+    except ImportError as err:  # pyarrow, warcio or tqdm missing
+        print(f"iomextract batch: {err}; install the extra: pip install 'iomextract[batch]'", file=sys.stderr)
+        return 2
+    try:
+        options = batch.ReadOptions(field=args.field, date_fields=tuple(args.date_fields or ("published", "date")),
+                                    max_bytes=args.max_bytes, warc_date=not args.no_warc_date)
+        summary = batch.run(args.inputs, args.output, fmt=args.format, options=options, published=args.published,
+                            workers=args.workers, batch_size=args.batch_size, resume=args.resume,
+                            overwrite=args.overwrite, progress=not args.quiet)
+    except (batch.BatchUsageError, ValueError) as err:
+        print(f"iomextract batch: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("iomextract batch: interrupted; run the same command with --resume to finish", file=sys.stderr)
+        return 130
+    if not args.quiet:
+        print(summary.text(), file=sys.stderr)
+    return 1 if summary.total_failed else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="iomextract", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -62,6 +85,24 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--json", action="store_true", help="print the scores as one JSON object")
     e.add_argument("--errors", action="store_true", help="print each document's errors on stderr")
     e.set_defaults(run=_eval_command)
+    b = sub.add_parser("batch", help="parse folders, archives, JSON Lines and WARC files into JSON Lines, Parquet or CSV")
+    b.add_argument("inputs", nargs="+", metavar="INPUT", help="folders, .zip, .tar(.gz/.bz2/.xz), .jsonl(.gz), "
+                   ".warc(.gz), .json, .txt or .html files")
+    b.add_argument("-o", "--output", required=True, metavar="OUT",
+                   help="out.jsonl, out.jsonl.gz, or a folder out.parquet / out.csv for the tidy tables")
+    b.add_argument("--format", choices=("jsonl", "parquet", "csv"), help="output format (default: from OUT's name)")
+    b.add_argument("--field", default="text", help="JSON field holding the text or HTML (default: text)")
+    b.add_argument("--date-field", action="append", dest="date_fields", metavar="NAME",
+                   help="JSON field giving the publication date; repeat for fallbacks (default: published, date)")
+    b.add_argument("--max-bytes", type=int, default=10_000_000, help="documents larger than this become errors")
+    b.add_argument("--no-warc-date", action="store_true", help="do not use WARC-Date as the publication date")
+    b.add_argument("--published", metavar="YYYY-MM-DD", help="publication date of documents whose metadata has none")
+    b.add_argument("--workers", type=int, default=1, help="parse in N processes (default 1)")
+    b.add_argument("--batch-size", type=int, default=32, help="documents parsed and committed together")
+    b.add_argument("--resume", action="store_true", help="finish an interrupted run of the same command")
+    b.add_argument("--overwrite", action="store_true", help="replace the results of an earlier run")
+    b.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    b.set_defaults(run=_batch_command)
     return parser
 
 

@@ -120,3 +120,18 @@ def test_saved_pipeline_loads_with_plain_spacy(tmp_path):
     iomextract.load().to_disk(tmp_path / "pipeline")
     nlp = spacy.load(tmp_path / "pipeline")
     assert [n for n in nlp.pipe_names if n.startswith("iom_")] == list(iomextract.pipeline.COMPONENT_NAMES)
+
+
+@pytest.mark.parametrize(
+    "text, published, fallback, anchor",
+    [
+        ("Titre\nNiamey, le 3 mars 2021 – La réunion a eu lieu hier.", None, "2022-01-01", "2021-03-03"),
+        ("Titre\nLa réunion a eu lieu hier.", None, "2022-01-01", "2022-01-01"),
+        ("Titre\nNiamey, le 3 mars 2021 – La réunion a eu lieu hier.", "2021-03-05", "2022-01-01", "2021-03-05"),
+        ("Titre\nLa réunion a eu lieu hier.", None, None, None),
+    ],
+    ids=["page-date-beats-fallback", "fallback-alone", "caller-date-beats-all", "no-date"],
+)
+def test_which_publication_date_anchors_the_dates(text, published, fallback, anchor):
+    release = iomextract.parse(text, published=published, published_fallback=fallback)
+    assert release.settings.published == anchor
