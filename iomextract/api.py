@@ -4,8 +4,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sized
 from importlib import metadata
 from typing import Any, Union
 
@@ -117,6 +118,7 @@ def parse_many(
     as_tuples: bool = False,
     batch_size: int = 16,
     n_process: int = 1,
+    progress: bool | None = None,
     nlp: Language | None = None,
 ) -> Iterator[Any]:
     """Parse many releases lazily, in order, with ``nlp.pipe``; any iterable works, a one-shot generator included.
@@ -124,6 +126,9 @@ def parse_many(
     With ``as_tuples=True`` each item is ``(source, context)`` and ``(release, context)`` pairs come out; a context
     dict may carry its own ``"published"`` date, which wins over the ``published`` argument, and a
     ``"published_fallback"`` date used only when the page gives none (see :func:`parse`).
+
+    ``progress`` shows a progress bar (tqdm.auto: a widget in notebooks) on stderr; ``None`` shows it when stderr is
+    a terminal. Its total is known when ``sources`` has a length.
     """
     if not isinstance(batch_size, int) or batch_size < 1:
         raise ValueError(f"[E022] batch_size must be a positive int, got {batch_size!r}")
@@ -143,8 +148,18 @@ def parse_many(
             pending.append((prepared, anchor, context))
             yield doc
 
-    # nlp.pipe keeps order, so the k-th doc out belongs to the k-th prepared page in `pending`.
-    for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
-        prepared, anchor, context = pending.popleft()
-        release = _finish(doc, prepared, nlp, anchor)
-        yield (release, context) if as_tuples else release
+    from tqdm.auto import tqdm  # imported here: a widget in notebooks, text in terminals
+
+    if progress is None:
+        progress = sys.stderr.isatty()
+    bar = tqdm(total=len(sources) if isinstance(sources, Sized) else None, unit="doc", disable=not progress,
+               file=sys.stderr)
+    try:
+        # nlp.pipe keeps order, so the k-th doc out belongs to the k-th prepared page in `pending`.
+        for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
+            prepared, anchor, context = pending.popleft()
+            release = _finish(doc, prepared, nlp, anchor)
+            bar.update(1)
+            yield (release, context) if as_tuples else release
+    finally:
+        bar.close()

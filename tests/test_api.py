@@ -135,3 +135,9 @@ def test_saved_pipeline_loads_with_plain_spacy(tmp_path):
 def test_which_publication_date_anchors_the_dates(text, published, fallback, anchor):
     release = iomextract.parse(text, published=published, published_fallback=fallback)
     assert release.settings.published == anchor
+
+
+def test_parse_many_progress_bar_counts_documents(capsys):
+    list(iomextract.parse_many([PAGE, PAGE], progress=True))
+    err = capsys.readouterr().err
+    assert "2/2" in err

@@ -267,7 +267,7 @@ def _write(batch: _Batch, outcomes: list[work.Outcome], writer: Any, errors: Jso
 
 
 def _progress_bar(total: Optional[int], initial: int, enabled: bool) -> Any:
-    from tqdm import tqdm
+    from tqdm.auto import tqdm  # a widget in notebooks, text in terminals
 
     return tqdm(total=total, initial=initial, unit="doc", disable=not enabled, file=sys.stderr, dynamic_ncols=True,
                 smoothing=0.1)
