@@ -164,7 +164,9 @@ def _norm(text: str) -> str:
 def is_prose(lines: list[Line], k: int, following: int | None) -> bool:
     """Does line ``k`` start the body (``following``: index of the next line when it follows without a blank)?"""
     text = lines[k].text
-    continues = following is not None and joiner(text, lines[following].text, 0) is not None
+    # a next line opening with a dateline ("Obock – L'OIM…") starts the body: this one does not run on into it
+    continues = (following is not None and joiner(text, lines[following].text, 0) is not None
+                 and dateline_at(lines[following].text) is None)
     if len(text) >= 300:
         return True
     if dateline_at(text) is not None:  # "Niger – L'OIM a…" opens the body; "Ukraine – Un fret…" alone is a headline

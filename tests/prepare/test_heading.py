@@ -107,6 +107,10 @@ PARAGRAPH = ("Zinder – Les équipes de l'OIM ont accueilli cette semaine plus 
     # a headline shaped like a dateline ("Pays – …"), after a breadcrumb, alone on its line before the body
     (f"Ministère des Exemples\nAccueil > Actualités > Soudan\nActualités\nSoudan – Livraison de 30 tonnes de vivres "
      f"(4 mai 2023)\n{PARAGRAPH}", "Soudan – Livraison de 30 tonnes de vivres (4 mai 2023)"),
+    # a hard-wrapped page whose title ends on a capitalised word, right above a dateline
+    ("Djibouti : un centre pour les migrants de la route de l'Est\nObock – L'OIM a inauguré un centre d'orientation "
+     "pour les migrants qui\ntraversent le pays en route vers le Yémen, en présence des autorités de la\nrégion et "
+     "des partenaires humanitaires.", "Djibouti : un centre pour les migrants de la route de l'Est"),
     # no title: the page starts with the body
     (f"{PARAGRAPH}\nLes migrants seront ensuite orientés vers les centres de transit de la région.", None),
     # a hard-wrapped page without blank lines: the title is the first line after the menu
