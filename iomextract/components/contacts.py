@@ -14,15 +14,19 @@ Spans are token-aligned (``alignment_mode="expand"``): where the tokenizer keeps
 How contacts are found, with or without the model's entities:
 
 1. Contact blocks open with a header line ("Pour plus d'informations, veuillez contacter :", "Contact:", "Contacts
-   presse") and run until a footer ("À propos de …"), a prose line or the end of the text.
+   presse") and run until a footer ("À propos de …"), a prose line or the end of the text. A long
+   line opening with a person's name, with no sentence end and its items on the next line, is that person's entry.
 2. In a block, each line is cut into fields (at commas, bars, " : ", labels and the items themselves); a field
    starting with a run of 2–5 capitalised words that are no role, unit, label or place ("Christine McNab",
    "Ana María Guzmán") names a person. The model's PER entities add names the rules miss.
 3. A block whose first line names no person but a service ("Information DFAE") before any item has that service
-   as its contact.
+   as its contact. A named service given where a person would be, headed by a noun of ``service_heads.txt``
+   ("À Genève : Service de presse de l'OIM, Tél. : …", "Porte-parolat du ministère de … : +33 …") opens an entry of
+   its own, once the entry before it has its items.
 4. Items go to the person whose entry they follow. When every person's line carries its own items inline, an item
-   printed on its own line after the last person is shared and goes to nobody (unless an e-mail's local part
-   spells one person's name, which always wins).
+   printed on its own line after the last person is shared and goes to nobody; so do the items of a line labelled
+   as a shared press address ("Presse : presse@…", ``shared_labels.txt``). An e-mail whose local part spells one
+   person's name always goes to that person.
 5. Outside blocks, a phone or e-mail in a sentence saying how to reach someone ("elle peut être atteinte par
    téléphone au …", "veuillez vous adresser à X … au …") goes to the nearest person named before it in the
    paragraph. Other items in running text (a fax number for accreditations) belong to nobody.
@@ -52,6 +56,10 @@ _BULLET = re.compile(r"[ \t\u00a0•*>·–-]*")
 _SENTENCE_END = re.compile(r"[.!?»](?=\s)")
 _WORDS = re.compile(r"\S+")
 _PROSE_WORDS = 14  # a line of more words, without an item, is running text and ends a contact block
+_SERVICE_WORDS = 12  # a named service is a noun phrase, not a sentence
+_SERVICE_LINKS = {"de", "du", "des", "presse", "medias", "media"}
+_ELIDED = re.compile(r"d['’]\w")
+_ACRONYM = re.compile(r"[A-Z]{2,10}")
 
 
 @dataclass(frozen=True)
@@ -66,6 +74,8 @@ class ContactSettings:
     amount_words: str = "contacts/amount_words.tsv"
     places: str = "contacts/places.tsv"
     mobile_regions: str = "contacts/mobile_regions.txt"
+    service_heads: str = "contacts/service_heads.txt"
+    shared_labels: str = "contacts/shared_labels.txt"
     use_entities: bool = True
 
 
@@ -100,6 +110,8 @@ class Lexicon:
     stop_words: frozenset
     place_re: re.Pattern
     place_regions: dict
+    service_heads: frozenset = frozenset()
+    shared_labels: frozenset = frozenset()
 
 
 def _tsv(name: str) -> list[tuple[str, str]]:
@@ -141,7 +153,9 @@ def build_lexicon(settings: ContactSettings, stop_words: Iterable[str]) -> Lexic
     alternatives = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
     place_re = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
     stop = frozenset(fold(w) for w in stop_words) - _PARTICLES
-    return Lexicon(rules, header_re, stops, verb_re, not_name, stop, place_re, places)
+    return Lexicon(rules, header_re, stops, verb_re, not_name, stop, place_re, places,
+                   service_heads=frozenset(fold(w) for w in load_lines(settings.service_heads)),
+                   shared_labels=frozenset(fold(w) for w in load_lines(settings.shared_labels)))
 
 
 # ------------------------------------------------------------------------------------------------ blocks
@@ -186,7 +200,8 @@ def find_blocks(text: str, lex: Lexicon) -> list[Block]:
             folded = fold(line.strip(" \t\u00a0•*"))
             if folded and (folded.startswith(lex.stop_prefixes) or _find_header(text, s, e, lex)):
                 break
-            if len(_WORDS.findall(line)) > _PROSE_WORDS and not _has_item(line):
+            if (len(_WORDS.findall(line)) > _PROSE_WORDS and not _has_item(line)
+                    and not _opens_entry(text, s, e, lines[j + 1:], lex)):
                 break
             if folded:
                 block_end = e
@@ -211,6 +226,23 @@ def _find_header(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, in
 
 def _has_item(line: str) -> bool:
     return "@" in line or re.search(r"\+\s?\d|\d{2}[ ./]\d{2}[ ./]\d{2}", line) is not None
+
+
+def _opens_entry(text: str, start: int, end: int, following: Sequence[tuple[int, int]], lex: Lexicon) -> bool:
+    """Whether a long line without items is a contact's entry, not prose: it names a person in one of its first two
+    fields ("Laura Pérez, OIM Panama, Bureau régional pour …"), holds no sentence end, and the next non-empty line
+    carries the items."""
+    if _SENTENCE_END.search(text, start, end) or text[start:end].rstrip().endswith("."):
+        return False
+    nxt = next((text[s:e] for s, e in following if text[s:e].strip()), "")
+    if not _has_item(nxt):
+        return False
+    lead = _BULLET.match(text, start, end).end()
+    for f_start, f_end in _fields(text, lead, end, (), lex)[:2]:
+        name = name_in_field(text, f_start, f_end, lex)
+        if name is not None and not text[name[1]:f_end].strip():
+            return True
+    return False
 
 
 # ------------------------------------------------------------------------------------------------ names
@@ -300,6 +332,81 @@ def _service_line(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, i
     return s, e
 
 
+def service_in_field(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
+    """A named service making up the field ``text[start:end]`` ("Service de presse de l'OIM", "Porte-parolat du
+    ministère de …", "Centre de crise et de soutien"), as offsets, or None.
+
+    The field opens with a capitalised head noun of ``service_heads.txt``, followed (after at most one lower-case
+    adjective) by de/du/des/d', "presse"/"médias" or an acronym; it has 2–12 words, no digit and no "@". Label words
+    closing the field ("… de l'OIM Tél.") are left out.
+    """
+    words = [(m.start(), m.end(), m.group()) for m in _WORDS.finditer(text, start, end)]
+    while words and lex.phone_rules.label_re.fullmatch(fold(words[-1][2].rstrip(":"))):
+        words.pop()
+    if not 2 <= len(words) <= _SERVICE_WORDS or not words[0][2][:1].isupper():
+        return None
+    s, e = words[0][0], words[-1][1]
+    while e > s and text[e - 1] in ":,.;":
+        e -= 1
+    if "@" in text[s:e] or any(c.isdigit() for c in text[s:e]) or fold(words[0][2]) not in lex.service_heads:
+        return None
+    rest = [w for _, _, w in words[1:]]
+    if len(rest) > 1 and rest[0].islower() and fold(rest[0]) not in _SERVICE_LINKS and not _ELIDED.match(rest[0]):
+        rest = rest[1:]  # "Service régional de …"
+    link = rest[0]
+    if fold(link) in _SERVICE_LINKS or _ELIDED.match(link) or _ACRONYM.fullmatch(link.rstrip(":,")):
+        return s, e
+    return None
+
+
+def _service_entry(text: str, start: int, first_item: int, lex: Lexicon) -> tuple[int, int] | None:
+    """A named service given where a person would be, in the fields of a line before its first item
+    ("À Genève : Service de presse de l'OIM, Tél. : …"); place labels before it are passed over."""
+    pos = _BULLET.match(text, start, first_item).end()
+    for m in list(_FIELD_SEP.finditer(text, pos, first_item)) + [None]:
+        f_end = m.start() if m else first_item
+        if f_end > pos:
+            found = service_in_field(text, pos, f_end, lex)
+            if found is not None:
+                return found
+        if m is None:
+            break
+        pos = m.end()
+    return None
+
+
+def _line_service(text: str, lines: Sequence[tuple[int, int]], n: int, items: Sequence[tuple[int, int, str]],
+                  last_contact: int | None, lex: Lexicon) -> tuple[int, int] | None:
+    """A named service opening a new entry on line ``n`` of a block (a line naming no person), or None.
+
+    The service is given before the line's own items ("Centre de crise et de soutien, Portable : …"), or makes up the
+    whole line with its items on the next line, the entry before it closed by a blank line or an e-mail. Either way
+    the contact before it (starting at ``last_contact``) must already have items: a unit line under a person
+    ("Marie Durand\nDirection de la communication, Tél. : …") belongs to that person.
+    """
+    s, e = lines[n]
+    if last_contact is not None and not any(last_contact <= i_start < s for i_start, _, _ in items):
+        return None
+    first_on_line = next((i_start for i_start, _, _ in items if s <= i_start < e), None)
+    if first_on_line is not None:
+        return _service_entry(text, s, first_on_line, lex)
+    nxt = next(((a, b) for a, b in lines[n + 1:] if text[a:b].strip()), None)
+    if nxt is None or not any(nxt[0] <= i_start < nxt[1] for i_start, _, _ in items):
+        return None
+    prev = lines[n - 1] if n else None
+    closed = (last_contact is None or prev is None or not text[prev[0]:prev[1]].strip()
+              or any(prev[0] <= i_start < prev[1] for i_start, _, kind in items if kind == "e"))
+    return service_in_field(text, s, e, lex) if closed else None
+
+
+def _shared_line(text: str, start: int, first_item: int, lex: Lexicon) -> bool:
+    """Whether a line's items are a shared press address or number: its label before the first item is one of
+    ``shared_labels.txt`` ("Presse : presse@…", "Médias, e-mail : …"), once item labels are left out."""
+    label = lex.phone_rules.label_re.sub(" ", fold(text[start:first_item]))
+    label = " ".join(label.replace(":", " ").replace(",", " ").strip(" \t\u00a0•*-–.;").split())
+    return label in lex.shared_labels
+
+
 def _persons_in_text(text: str, start: int, end: int, lex: Lexicon, per: Sequence[tuple[int, int]]
                      ) -> list[tuple[int, int]]:
     """Names in running text between ``start`` and ``end``: capitalised runs after a non-name word, PER spans."""
@@ -334,8 +441,10 @@ def link_block(text: str, block: Block, phones: Sequence[PhoneMatch], emails: Se
                    [(m.start, m.end, "e") for m in emails if block.content <= m.start < block.end])
     cuts = [(s, e) for s, e, _ in items]
     persons: list[Person] = []
+    shared: list[tuple[int, int]] = []
     lines = [(max(s, block.content), e) for s, e in _lines(text) if e > block.content and s < block.end]
-    for s, e in lines:
+    for n, (s, e) in enumerate(lines):
+        found = 0
         for f_start, f_end in _fields(text, s, e, cuts, lex):
             name = name_in_field(text, f_start, f_end, lex)
             if name is None:
@@ -343,6 +452,16 @@ def link_block(text: str, block: Block, phones: Sequence[PhoneMatch], emails: Se
                              and len(text[a:b].split()) >= 2 and not lex.place_re.fullmatch(fold(text[a:b]))), None)
             if name is not None:
                 persons.append(Person(*name))
+                found += 1
+        if found:
+            continue
+        first_on_line = next((i_start for i_start, _, _ in items if s <= i_start < e), None)
+        if first_on_line is not None and _shared_line(text, s, first_on_line, lex):
+            shared.append((s, e))
+            continue
+        service = _line_service(text, lines, n, items, persons[-1].start if persons else None, lex)
+        if service is not None:
+            persons.append(Person(*service))
     first_item = items[0][0] if items else block.end
     if items and not any(p.start < first_item for p in persons):
         first_line = next(((s, e) for s, e in lines if text[s:e].strip()), None)
@@ -369,7 +488,7 @@ def link_block(text: str, block: Block, phones: Sequence[PhoneMatch], emails: Se
                 owner = spelled[0]
         if owner is None:
             before = [p for p in persons if p.start <= i_start]
-            if not before or (inline and i_start >= last_line_end):
+            if not before or (inline and i_start >= last_line_end) or any(a <= i_start < b for a, b in shared):
                 continue
             owner = before[-1]
         (owner.phones if kind == "p" else owner.emails).append([i_start, i_end])

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from iomextract.components.contacts import ContactFinder, find_blocks, name_in_field
+from iomextract.components.contacts import ContactFinder, find_blocks, name_in_field, service_in_field
 
 BLOCKS = [
     pytest.param(
@@ -82,6 +82,60 @@ BLOCKS = [
         "Contacts :\nJean Martin\nSophie Leroy\nTél. : +41 22 717 91 11\nE-mail : jmartin@iom.int / sleroy@iom.int",
         [("Jean Martin", [], ["jmartin@iom.int"]), ("Sophie Leroy", ["+41 22 717 91 11"], ["sleroy@iom.int"])],
         id="address-spelling-a-name-wins"),
+    pytest.param(
+        "Pour plus d'informations, veuillez contacter :\nÀ Lausanne : Service de presse de la Fédération, "
+        "Tél. : +41 21 555 12 12, E-mail : presse@federation-exemple.org",
+        [("Service de presse de la Fédération", ["+41 21 555 12 12"], ["presse@federation-exemple.org"])],
+        id="inline-service-after-place-label"),
+    pytest.param(
+        "Contacts :\nPorte-parolat du ministère de l'Intérieur : +33 1 40 07 60 60\n"
+        "Centre de veille et d'alerte, Portable : +33 6 12 34 56 78, Courriel : veille@exemple.gouv.fr",
+        [("Porte-parolat du ministère de l'Intérieur", ["+33 1 40 07 60 60"], []),
+         ("Centre de veille et d'alerte", ["+33 6 12 34 56 78"], ["veille@exemple.gouv.fr"])],
+        id="inline-services-one-a-line"),
+    pytest.param(
+        "Contacts presse :\nÀ Bamako : Fatou Keita, +223 76 12 34 56 (portable), fkeita@unhcr.org\n"
+        "À Genève : Marc Weber, +41 79 555 01 99, weber@unhcr.org\n"
+        "À Genève : Service de presse du HCR, Tél. : +41 22 739 00 00, E-mail : presse@unhcr.org",
+        [("Fatou Keita", ["+223 76 12 34 56"], ["fkeita@unhcr.org"]),
+         ("Marc Weber", ["+41 79 555 01 99"], ["weber@unhcr.org"]),
+         ("Service de presse du HCR", ["+41 22 739 00 00"], ["presse@unhcr.org"])],
+        id="place-label-before-each-entry"),
+    pytest.param(
+        "Pour plus d'informations, veuillez contacter :\nInès Morel, OIM Bogotá, Bureau pour l'Amérique du Sud, "
+        "les Andes et la région amazonienne\nTél. : +57 1 639 7777 – Portable : +57 310 555 1234 – "
+        "E-mail : imorel@iom.int\nTomás Vega, OIM Cali, Portable : +57 315 444 2211\nE-mail : tvega@iom.int",
+        [("Inès Morel", ["+57 1 639 7777", "+57 310 555 1234"], ["imorel@iom.int"]),
+         ("Tomás Vega", ["+57 315 444 2211"], ["tvega@iom.int"])], id="long-description-then-dashed-items"),
+    pytest.param(
+        "Contacts presse :\nFatou Keita\nTél. : +223 76 12 34 56\nCourriel : fkeita@unhcr.org\nMarc Weber\n"
+        "Tél. : +41 79 555 01 99\nCourriel : weber@unhcr.org\nPresse : presse@unhcr.org",
+        [("Fatou Keita", ["+223 76 12 34 56"], ["fkeita@unhcr.org"]),
+         ("Marc Weber", ["+41 79 555 01 99"], ["weber@unhcr.org"])], id="shared-press-line-after-multiline-entries"),
+    pytest.param(
+        "Pour plus d'informations, veuillez contacter :\nJulie Petit\n+227 20 75 25 25\njpetit@iom.int",
+        [("Julie Petit", ["+227 20 75 25 25"], ["jpetit@iom.int"])], id="unlabelled-items-on-following-lines"),
+    pytest.param(
+        "Contacts :\nJean Martin, Tél. : +41 22 717 91 11\n\nService de presse de l'OIM\nTél. : +41 22 717 91 00\n"
+        "E-mail : media@iom.int",
+        [("Jean Martin", ["+41 22 717 91 11"], []),
+         ("Service de presse de l'OIM", ["+41 22 717 91 00"], ["media@iom.int"])], id="service-line-after-a-person"),
+    pytest.param(
+        "Contact :\nMarie Durand\nDirection de la communication, Tél. : +41 22 555 12 12",
+        [("Marie Durand", ["+41 22 555 12 12"], [])], id="unit-line-under-a-person-is-no-service"),
+    pytest.param(
+        "Contacts :\nJean Martin\nChargé de communication\nTél. : +41 22 717 91 11\nDirection de la communication\n"
+        "E-mail : jm@exemple.org",
+        [("Jean Martin", ["+41 22 717 91 11"], ["jm@exemple.org"])], id="unit-line-between-items-is-no-service"),
+    pytest.param(
+        "Pour toute demande d'interview, veuillez contacter :\nJean-Philippe Roux, +41 79 555 12 34, jproux@iom.int",
+        [("Jean-Philippe Roux", ["+41 79 555 12 34"], ["jproux@iom.int"])], id="header-interview-request"),
+    pytest.param(
+        "Demandes des médias :\nJean Martin, +41 79 555 12 34, jmartin@iom.int",
+        [("Jean Martin", ["+41 79 555 12 34"], ["jmartin@iom.int"])], id="header-media-requests"),
+    pytest.param(
+        "Pour toute question, contactez :\nJean MARTIN, OIM Genève, +41 79 555 12 34, jmartin@iom.int",
+        [("Jean MARTIN", ["+41 79 555 12 34"], ["jmartin@iom.int"])], id="header-questions-contactez"),
 ]
 
 
@@ -169,6 +223,36 @@ def test_name_in_field(finder, field, name):
     assert (field[found[0]:found[1]] if found else None) == name
 
 
+@pytest.mark.parametrize("field,service", [
+    ("Service de presse de l'OIM", "Service de presse de l'OIM"),
+    ("Porte-parolat du ministère de l'Europe et des Affaires étrangères",
+     "Porte-parolat du ministère de l'Europe et des Affaires étrangères"),
+    ("Centre de crise et de soutien", "Centre de crise et de soutien"),
+    ("Cellule de communication du HCR Tél.", "Cellule de communication du HCR"),
+    ("Service régional de presse", "Service régional de presse"),
+    ("Bureau d'information publique", "Bureau d'information publique"),
+    ("Information DFAE", "Information DFAE"),
+    ("Service presse", "Service presse"),
+    ("Bureau régional pour l'Amérique centrale", None),
+    ("Presse", None),
+    ("Centre-ville de Genève", None),
+    ("Service de presse, 3e étage", None),
+    ("service de presse de l'OIM", None),
+    ("Direction générale de la santé publique et des affaires sociales du canton de Genève et du Valais", None),
+    ("OIM Panama", None),
+])
+def test_service_in_field(finder, field, service):
+    found = service_in_field(field, 0, len(field), finder.lexicon)
+    assert (field[found[0]:found[1]] if found else None) == service
+
+
+def test_long_entry_line_stays_in_the_block(finder):
+    entry = "Inès Morel, OIM Bogotá, Bureau pour l'Amérique du Sud, les Andes et la région amazonienne"
+    text = "Contacts :\n" + entry + "\nTél. : +57 1 639 7777\n\n" + entry + ".\nFin"
+    blocks = find_blocks(text, finder.lexicon)
+    assert [text[b.start:b.end] for b in blocks] == ["Contacts :\n" + entry + "\nTél. : +57 1 639 7777"]
+
+
 def test_blocks_stop_at_footers_and_prose(finder):
     text = ("Pour plus d'informations, veuillez contacter :\nJulie Petit\n\nÀ propos de l'OIM\nTexte.\n"
             "Contact\nService X\n" + "Une phrase longue " * 6 + "\nFin")
@@ -177,8 +261,13 @@ def test_blocks_stop_at_footers_and_prose(finder):
         "Pour plus d'informations, veuillez contacter :\nJulie Petit", "Contact\nService X"]
 
 
-def test_header_words_in_running_text_open_no_block(finder):
-    text = "Pour plus d'informations sur le programme, consultez le site. Les contacts avec les autorités continuent."
+@pytest.mark.parametrize("text", [
+    "Pour plus d'informations sur le programme, consultez le site. Les contacts avec les autorités continuent.",
+    "Pour toute question relative au programme, les partenaires peuvent contacter le ministère.",
+    "Pour toute question sur le programme, consultez le site.",
+    "Les demandes des médias se multiplient depuis lundi.",
+])
+def test_header_words_in_running_text_open_no_block(finder, text):
     assert find_blocks(text, finder.lexicon) == []
 
 
