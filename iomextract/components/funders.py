@@ -12,7 +12,11 @@ How a mention is found:
 - *as the subject* of a funding verb in the active voice ("X finance", "X a versé 2 millions de dollars",
   "X soutient le projet" in a sentence about money): the parse's ``nsubj`` first, then, where the parse of a
   title or a lead fails, the name run that ends right before the verb;
-- *as a donor* described by "bailleur de fonds" (apposition or copula).
+- *as a donor* described by "bailleur de fonds" (apposition or copula), or listed after it ("Ses principaux
+  bailleurs sont X, Y et Z"); *as thanked* for money ("remercie X pour son don, ainsi que Y pour sa contribution");
+- *as an intermediary*: the body a funder pays through ("X, par l'intermédiaire de son Bureau ... (BHA)", "par
+  l'entremise de", "par le biais de", "via", "à travers", "X (via ECHO)") when its head noun names a body, not an
+  activity or a mechanism ("par le biais d'ateliers"); a little less confident than the funder it follows.
 
 The name itself is read by a small left-to-right grammar of French organisation names (head, adjectives,
 prepositional complements, comma and "et" lists inside the name, a parenthesised acronym) that also splits
@@ -44,6 +48,7 @@ LOC_KEY = SPAN_KEYS["locations"]
 FUNDER_KEY = SPAN_KEYS["funders"]
 
 _ACRONYM_RE = re.compile(r"[A-Z][A-Za-z0-9]{0,11}(?:[/&-][A-Z][A-Za-z0-9]{0,11}){0,3}")
+_LOWER_RUN_RE = re.compile(r"[a-z]{3}")
 _PARTICIPLE_RE = re.compile(r"(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|ert|erte|erts|ertes|is|ise)$")
 _LEADING_ARTICLES = {"l", "la", "le", "les", "de", "du", "des", "d"}
 _MAX_SUBJECT_TOKENS = 25  # how far left of a verb a subject name may start
@@ -67,8 +72,10 @@ def norm_name(text: str) -> str:
 
 
 def is_acronym_like(text: str) -> bool:
-    """True for an acronym as written in releases: "UE", "ECHO", "USAID/OFDA", "GCFF" (two capitals or more)."""
-    return bool(_ACRONYM_RE.fullmatch(text)) and sum(c.isupper() for c in text) >= 2
+    """True for an acronym as written in releases: "UE", "ECHO", "USAID/OFDA", "GCFF", "DfID" (two capitals or
+    more, no run of three lower-case letters: "Royaume-Uni" is a name)."""
+    return (bool(_ACRONYM_RE.fullmatch(text)) and sum(c.isupper() for c in text) >= 2
+            and not _LOWER_RUN_RE.search(text))
 
 
 def initials(name: str, skip: Iterable[str] = ("de", "du", "des", "d", "la", "le", "l", "les", "et", "pour", "à",
@@ -158,6 +165,14 @@ class Lexicon:
     generic_groups: frozenset[str]
     country_names: dict  # name as written -> ISO
     adjective_country: dict  # inflected adjective -> ISO
+    channels: tuple[tuple[str, ...], ...] = ()  # "par l'intermédiaire de": the body through which a funder pays
+    channel_not_heads: frozenset[str] = frozenset()  # "par le biais d'ateliers": an activity, not a body
+    copulas: frozenset[str] = frozenset()  # "Ses bailleurs sont X et Y"
+    list_links: frozenset[str] = frozenset()  # "sont notamment X", "sont : X"
+    donor_nouns: frozenset[str] = frozenset()  # "bailleur", "donateur"
+    partner_nouns: frozenset[str] = frozenset()  # "partenaires" + "financiers"
+    thanks_nouns: frozenset[str] = frozenset()  # "exprime sa gratitude à", "est reconnaissante envers"
+    thanks_preps: frozenset[str] = frozenset()
 
 
 def load_lexicon(folder: str = "funders") -> Lexicon:
@@ -211,6 +226,14 @@ def load_lexicon(folder: str = "funders") -> Lexicon:
         generic_groups=frozenset(norm_name(g) for g in grammar["generic_groups"]),
         country_names=country_names,
         adjective_country=adjective_country,
+        channels=tuple(tuple(w.lower() for w in c) for c in grammar["channels"]),
+        channel_not_heads=low(grammar["channel_not_heads"]),
+        copulas=low(grammar["copulas"]),
+        list_links=low(grammar["list_links"]),
+        donor_nouns=low(grammar["donor_nouns"]),
+        partner_nouns=low(grammar["partner_nouns"]),
+        thanks_nouns=low(grammar["thanks_nouns"]),
+        thanks_preps=low(grammar["thanks_preps"]),
     )
 
 
@@ -367,7 +390,7 @@ class _DocReader:
                         break
                 continue
             if t.text == "," and nxt is not None:
-                if nxt.lower_ in lex.genitive_preps:  # "Bureau de la Population, des Réfugiés ..."
+                if depth and nxt.lower_ in lex.genitive_preps:  # "Bureau de la Population, des Réfugiés ..."
                     j += 1
                     continue
                 if depth and self._list_item(j + 1, end):
@@ -375,7 +398,9 @@ class _DocReader:
                     continue
                 break
             if low == "et" and nxt is not None:
-                if nxt.lower_ in lex.name_preps:  # "... de la protection civile et de la coopération"
+                # "... de la protection civile et de la coopération"; with no complement yet, "X et de Y" joins
+                # two names ("Affaires mondiales Canada et de la Direction générale ...")
+                if depth and nxt.lower_ in lex.name_preps:
                     j += 1
                     continue
                 if depth and self._list_item(j + 1, end):
@@ -480,6 +505,49 @@ class _DocReader:
             if run and run[-1].next == stop:
                 return run
         return []
+
+    # -- intermediaries
+    def channel_start(self, k: int, end: int) -> int | None:
+        """Where a body's name starts when a channel phrase opens at token ``k`` (after an optional comma): "par
+        l'intermédiaire de son Bureau ...", "par l'entremise d'Affaires mondiales Canada", "via l'Agence ...", "à
+        travers sa Direction ..."; None when there is no channel phrase."""
+        doc = self.doc
+        if k < end and doc[k].text == ",":
+            k += 1
+        for phrase in self.lex.channels:
+            n = len(phrase)
+            if k + n < end and tuple(t.lower_ for t in doc[k:k + n]) == phrase:
+                j = k + n
+                if doc[j].lower_ in self.lex.genitive_preps:
+                    j += 1
+                return self.skip_determiners(j, end)  # possessives too: "par le biais de sa Direction"
+        return None
+
+    def channel_run(self, k: int, end: int) -> list[NameChunk]:
+        """The bodies a channel phrase at ``k`` introduces (with those coordinated after them: "par l'intermédiaire
+        d'Affaires mondiales Canada et de la Direction générale ..."), or [] when it introduces an activity, a
+        project, a mechanism or a place ("par le biais d'ateliers", "via un programme", "via la Libye")."""
+        start = self.channel_start(k, end)
+        if start is None:
+            return []
+        run = self.read_run(start, end)
+        if not run or not self.is_channel_body(run[0]):
+            return []
+        return run  # names coordinated after the body are funders too ("..., et par le Royaume-Uni")
+
+    def is_channel_body(self, c: NameChunk) -> bool:
+        """Is the name after a channel phrase an organisation? Decided by its head noun: not a project, an activity or
+        a mechanism (unless the organisations component knows the name as a body), not a country or a place."""
+        if not self.is_named(c):
+            return False
+        if any(o.start <= c.start < o.end for o in self.org_spans):
+            return True
+        if self.doc[c.start].lower_ in self.lex.channel_not_heads:
+            return False
+        if c.start in self.country_at and self.country_at[c.start][0] >= c.end:
+            return False
+        places = {s.start for s in self.loc_spans} | {e.start for e in self.doc.ents if e.label_ == "LOC"}
+        return c.start not in places or bool(c.acronym)
 
     # -- validity and states
     def is_named(self, c: NameChunk) -> bool:
@@ -587,17 +655,24 @@ class FundersComponent(RuleComponent):
         reader = _DocReader(doc, self.lex, self.countries)
         found: dict[tuple[int, int], Mention] = {}
 
-        def add(run: Sequence[NameChunk], evidence: str, confidence: float) -> None:
+        def add(run: Sequence[NameChunk], evidence: str, confidence: float, depth: int = 0) -> None:
             for c in run:
                 if not reader.is_named(c):
                     continue
                 iso = reader.iso_of(c)
                 acronym = c.acronym
-                if iso and acronym and c.acronym_span:  # "gouvernement des Etats-Unis (USAID/OFDA)": its agency
+                paren_channel = c.end < len(doc) and doc[c.end].text == "(" and c.acronym_span is not None \
+                    and reader.channel_start(c.end + 1, c.acronym_span[0] + 1) is not None  # "l'UE (via ECHO)"
+                if (iso or paren_channel) and acronym and c.acronym_span:
+                    # "gouvernement des Etats-Unis (USAID/OFDA)", "l'Union européenne (via ECHO)": its agency
                     s, e = c.acronym_span
                     _keep(found, Mention(s, e, acronym, evidence, round(confidence * 0.9, 3), None))
                     acronym = None
                 _keep(found, Mention(c.start, c.end, acronym, evidence, confidence, iso))
+                if depth < 2:  # the body a funder pays through funds too ("le Japon, par l'intermédiaire de la JICA")
+                    channel = reader.channel_run(c.next, reader.line_bounds(c.start)[1])
+                    if channel:
+                        add(channel, f"{evidence} (intermédiaire)", round(confidence * 0.9, 3), depth + 1)
 
         self._after_triggers(doc, reader, add)
         self._agents(doc, reader, add)
@@ -724,15 +799,21 @@ class FundersComponent(RuleComponent):
                 return run
         return []
 
-    @staticmethod
-    def _reaches(doc: Doc, end: int, verb: int) -> bool:
+    def _reaches(self, doc: Doc, end: int, verb: int) -> bool:
         """The subject ends right before the verb, or before an incise between commas ("X, principal bailleur de
-        fonds, a versé")."""
+        fonds, a versé", "le Fonds ..., géré par OCHA, a alloué")."""
         if end == verb:
             return True
         between = doc[end:verb]
         return (len(between) >= 2 and between[0].text == "," and between[-1].text == ","
-                and not any(t.pos_ in ("VERB", "AUX") or t.is_space for t in between))
+                and not any(self._ends_incise(t) or t.is_space for t in between))
+
+    def _ends_incise(self, t: Token) -> bool:
+        """A verb an incise between commas cannot hold: a finite verb, or a funding participle ("L'OIM, financée par
+        l'UE, a fourni ...": the subject there is the recipient). "géré par OCHA", "basé à Genève" may stand."""
+        if t.pos_ not in ("VERB", "AUX"):
+            return False
+        return "Part" not in t.morph.get("VerbForm") or self._verb_class(t) is not None
 
     def _linear_subject(self, doc, reader, p: int, lo: int) -> list[NameChunk]:
         stop = p
@@ -744,7 +825,7 @@ class FundersComponent(RuleComponent):
         if not run and stop - 1 >= lo and doc[stop - 1].text == ",":
             # "Le Royaume-Uni, à travers son Département ... (DFID), finance": skip the incise between commas
             for k in range(stop - 2, max(lo, stop - _MAX_SUBJECT_TOKENS) - 1, -1):
-                if doc[k].pos_ in ("VERB", "AUX") or doc[k].is_space:
+                if self._ends_incise(doc[k]) or doc[k].is_space:
                     break
                 if doc[k].text == ",":
                     run = reader.runs_ending_at(k, lo)
@@ -753,30 +834,60 @@ class FundersComponent(RuleComponent):
         return run
 
     def _thanked(self, doc, reader, add) -> None:
-        """"L'OIM remercie le gouvernement japonais pour son soutien financier": thanks for money name a funder."""
+        """"L'OIM remercie le gouvernement japonais pour son soutien financier": thanks for money name a funder. Each
+        body thanked further on with its own reason counts too ("..., ainsi que la BAD pour son don")."""
         lex = self.lex
         for v in doc:
-            if not v.lower_.startswith("remerci"):
+            if v.lower_.startswith("remerci"):
+                first = v.i + 1
+            elif v.lower_ in lex.thanks_nouns and v.i + 1 < len(doc) and doc[v.i + 1].lower_ in lex.thanks_preps:
+                first = v.i + 2  # "exprime sa gratitude au gouvernement japonais pour ..."
+            else:
                 continue
-            lo, hi = reader.line_bounds(v.i)
-            run = reader.read_run(v.i + 1, hi)
-            if not run:
-                continue
-            k = run[-1].next
-            if k + 2 >= hi or doc[k].lower_ not in ("pour", "de", "d'", "d’"):
-                continue
+            _, hi = reader.line_bounds(v.i)
+            starts = [first]
+            while starts:
+                start = starts.pop(0)
+                run = reader.read_run(start, hi)
+                reason = self._thanks_reason(doc, run[-1].next, hi) if run else None
+                if reason is None:
+                    continue
+                k, confidence = reason
+                add(run, f"{v.text} pour {doc[k].text}", confidence)
+                starts = self._next_thanked(doc, k + 1, hi)
+
+    def _thanks_reason(self, doc, k: int, hi: int) -> tuple[int, float] | None:
+        """After a thanked name, "pour son don" / "de leur soutien financier": the reason's noun and the confidence
+        it gives (money 0.8, support without money 0.4), or None."""
+        lex = self.lex
+        if k + 2 >= hi or doc[k].lower_ not in ("pour", "de", "d'", "d’"):
+            return None
+        k += 1
+        while k < hi and doc[k].lower_ in lex.determiners | {"leur", "leurs", "généreux", "généreuse", "précieux"}:
             k += 1
-            while k < hi and doc[k].lower_ in lex.determiners | {"leur", "leurs", "généreux", "généreuse", "précieux"}:
-                k += 1
-            if k >= hi or doc[k].lower_ not in lex.support_nouns | {"générosité"}:
-                continue
-            financial = doc[k].lower_ in lex.money_words or (k + 1 < hi and doc[k + 1].lower_.startswith("financi"))
-            add(run, f"{v.text} pour {doc[k].text}", 0.8 if financial or doc[k].lower_ == "générosité" else 0.4)
+        if k >= hi or doc[k].lower_ not in lex.support_nouns | {"générosité"}:
+            return None
+        financial = doc[k].lower_ in lex.money_words or (k + 1 < hi and doc[k + 1].lower_.startswith("financi"))
+        return k, 0.8 if financial or doc[k].lower_ == "générosité" else 0.4
+
+    @staticmethod
+    def _next_thanked(doc, k: int, hi: int) -> list[int]:
+        """Where another thanked name may start after a reason: after "ainsi que", "et" or a comma (bounded)."""
+        out = []
+        for j in range(k, min(hi, k + _MAX_SUBJECT_TOKENS)):
+            if doc[j].lower_ == "que" and j > k and doc[j - 1].lower_ == "ainsi":
+                out.append(j + 1)
+            elif doc[j].lower_ == "et" or doc[j].text == ",":
+                out.append(j + 1)
+        return out
 
     def _donors(self, doc, reader, add) -> None:
         """"le Japon, principal bailleur de fonds du projet" (apposition), "X est le premier donateur" (copula)."""
+        lex = self.lex
         for t in doc:
-            if t.lower_ not in ("bailleur", "bailleurs", "donateur", "donateurs"):
+            financial_partner = t.lower_ in lex.partner_nouns and any(  # "partenaires (techniques et) financiers"
+                w.lower_.startswith("financi") for w in doc[t.i + 1:t.i + 4])
+            if t.lower_ not in lex.donor_nouns and not financial_partner:
                 continue
             lo, hi = reader.line_bounds(t.i)
             heads = []
@@ -788,8 +899,25 @@ class FundersComponent(RuleComponent):
                 while start - 1 >= lo and doc[start - 1].head.i == h.i and doc[start - 1].dep_ == "det":
                     start -= 1
                 run = reader.read_run(start, t.i)
-                run = [c for c in run if c.start <= h.i < c.end] or []
-                add(run, f"{t.text} (apposition)", 0.85)
+                if any(c.start <= h.i < c.end for c in run):  # "La Suède et la Norvège sont les principaux bailleurs"
+                    add(run, f"{t.text} (apposition)", 0.85)
+            run = self._predicate_list(doc, reader, t.i, hi)
+            if run:
+                add(run, f"{t.text} (attribut)", 0.85)
+
+    def _predicate_list(self, doc, reader, i: int, hi: int) -> list[NameChunk]:
+        """"Ses principaux bailleurs (de fonds de l'opération) sont (notamment) X, Y et Z": the names after the copula
+        whose subject is the donor noun at ``i``."""
+        for j in range(i + 1, min(hi, i + _MAX_PAREN_TOKENS)):
+            t = doc[j]
+            if t.lower_ in self.lex.copulas:
+                k = j + 1
+                while k < hi and (doc[k].lower_ in self.lex.list_links or doc[k].lower_ in self.lex.adverbs):
+                    k += 1
+                return reader.read_run(k, hi)
+            if t.pos_ in ("VERB", "AUX") or t.text in (",", ";", "(") or t.lower_ in ("qui", "que", "dont"):
+                return []
+        return []
 
     # -- writing spans
     def set_annotations(self, doc: Doc, mentions: Iterable[Mention]) -> None:

@@ -32,7 +32,8 @@ def test_norm_name_drops_articles_and_accents(text, expected):
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("UE", True), ("ECHO", True), ("USAID/OFDA", True), ("GCFF", True), ("KOICA", True),
-    ("Japon", False), ("A", False), ("oim", False), ("Union européenne", False),
+    ("Japon", False), ("A", False), ("oim", False), ("Union européenne", False), ("DfID", True),
+    ("Royaume-Uni", False), ("Etats-Unis", False), ("Guinée-Bissau", False),
 ])
 def test_is_acronym_like(text, expected):
     assert is_acronym_like(text) is expected
@@ -176,10 +177,11 @@ FUNDED = [
      "victimes des inondations.", ["gouvernement de la République de Corée"]),
     ("Le Canada a annoncé un financement supplémentaire de 4 millions de dollars canadiens pour l'OIM en Haïti.",
      ["Canada"]),
+    # the body a state pays through is a funder too
     ("Le Royaume-Uni, à travers son Département pour le développement international (DFID), finance le projet.",
-     ["Royaume-Uni"]),
+     ["Royaume-Uni", "Département pour le développement international"]),
     ("Les États-Unis, par le biais du Bureau de la population, des réfugiés et des migrations (PRM), ont versé "
-     "5 millions de dollars.", ["États-Unis"]),
+     "5 millions de dollars.", ["États-Unis", "Bureau de la population, des réfugiés et des migrations"]),
     ("L'OIM remercie le gouvernement japonais pour son soutien financier.", ["gouvernement japonais"]),
     # more passive and nominal forms
     ("Ce projet de 18 mois est financé par le Bureau d'assistance humanitaire de l'USAID (BHA).",
@@ -233,7 +235,125 @@ COORDINATED = [
      "internationale (GIZ).", ["Union européenne"]),
 ]
 
+# the body a funder pays through ("par l'intermédiaire de", "par l'entremise de", "par le biais de", "via", "à
+# travers") is a funder too; "par le biais d'ateliers" (an activity) is not
+INTERMEDIARIES = [
+    ("Le projet est financé par le Gouvernement de la Corée, par l'intermédiaire de l'Agence coréenne de "
+     "coopération internationale (KOICA).",
+     ["Gouvernement de la Corée", "Agence coréenne de coopération internationale"]),
+    ("Ce programme est financé par le Canada, par l'entremise d'Affaires mondiales Canada.",
+     ["Canada", "Affaires mondiales Canada"]),
+    ("Les abris sont financés par l'Union européenne, par le biais de sa Direction générale pour la protection "
+     "civile et les opérations d'aide humanitaire européennes (ECHO).",
+     ["Union européenne",
+      "Direction générale pour la protection civile et les opérations d'aide humanitaire européennes"]),
+    ("Cette réponse est financée par l'USAID, par l'intermédiaire de son Bureau de l'assistance humanitaire (BHA).",
+     ["USAID", "Bureau de l'assistance humanitaire"]),
+    ("Le projet est financé par le gouvernement allemand via la Société allemande pour la coopération "
+     "internationale (GIZ).", ["gouvernement allemand", "Société allemande pour la coopération internationale"]),
+    ("Grâce à un financement de la Suisse à travers la Direction du développement et de la coopération (DDC), "
+     "500 familles ont reçu des semences.", ["Suisse", "Direction du développement et de la coopération"]),
+    ("Financé par l'USAID à travers son Bureau d'assistance humanitaire (BHA), le projet fournit des abris.",
+     ["USAID", "Bureau d'assistance humanitaire"]),
+    ("Le Canada, par l'entremise d'Affaires mondiales Canada, a octroyé 3 millions de dollars à l'OIM.",
+     ["Canada", "Affaires mondiales Canada"]),
+    ("Le projet est soutenu financièrement par la Suède, à travers l'Agence suédoise de coopération "
+     "internationale au développement.",
+     ["Suède", "Agence suédoise de coopération internationale au développement"]),
+    ("Ces activités sont financées par l'USAID, par le biais de son Bureau de l'assistance humanitaire (BHA), et "
+     "par le Royaume-Uni.", ["USAID", "Bureau de l'assistance humanitaire", "Royaume-Uni"]),
+    ("Le centre a bénéficié du financement du Gouvernement du Canada par l'intermédiaire d'Affaires mondiales "
+     "Canada et de la Direction générale de la protection civile et des opérations d'aide humanitaire européennes "
+     "(ECHO).",
+     ["Gouvernement du Canada", "Affaires mondiales Canada",
+      "Direction générale de la protection civile et des opérations d'aide humanitaire européennes"]),
+    # the channel introduces an activity, a project, a mechanism or a place: only the head funder
+    ("Le projet est financé par l'Union européenne par le biais d'ateliers communautaires.", ["Union européenne"]),
+    ("Le projet est financé par la Suède par le biais d'un programme de cohésion sociale.", ["Suède"]),
+    ("Le retour, financé par l'UE via l'initiative conjointe UE-OIM, concerne 300 migrants.", ["UE"]),
+    ("Les kits, financés par le Japon via la Libye, sont arrivés à Agadez.", ["Japon"]),
+    ("Le projet est financé par l'Union européenne et mis en œuvre par l'OIM, par l'intermédiaire de ses "
+     "partenaires locaux.", ["Union européenne"]),
+]
+
+# coordination carries funding over long names and over a new money noun
+COORDINATED_MONEY = [
+    ("Ces activités sont possibles grâce à une contribution de 45 millions de dollars de l'Agence des Etats-Unis "
+     "pour le développement international (USAID), et par un don de l'Agence japonaise de coopération "
+     "internationale (JICA).",
+     ["Agence des Etats-Unis pour le développement international", "Agence japonaise de coopération internationale"]),
+    ("Grâce à un don du Gouvernement du Japon de 3 millions de dollars, complété par une allocation du Fonds "
+     "central d'intervention pour les urgences humanitaires (CERF), l'OIM fournit des abris.",
+     ["Gouvernement du Japon", "Fonds central d'intervention pour les urgences humanitaires"]),
+    ("Le projet bénéficie du soutien financier du Bureau d'assistance humanitaire de l'Agence des États-Unis pour "
+     "le développement international (USAID) et du Fonds humanitaire pour le Yémen (YHF), géré par OCHA.",
+     ["Bureau d'assistance humanitaire de l'Agence des États-Unis pour le développement international",
+      "Fonds humanitaire pour le Yémen"]),
+    ("Le programme a bénéficié d'une enveloppe de 4 millions d'euros de l'Agence française de développement "
+     "(AFD).",
+     ["Agence française de développement"]),
+    ("Le projet reçoit une subvention de la Fondation Hilton et un appui financier de la Banque mondiale.",
+     ["Fondation Hilton", "Banque mondiale"]),
+    ("Le Fonds humanitaire pour le Yémen, géré par OCHA, a alloué 3 millions de dollars à l'OIM.",
+     ["Fonds humanitaire pour le Yémen"]),
+    # a subject funded in an incise is the recipient, not a funder of what it then provides
+    ("L'OIM, financée par l'Union européenne et les Pays-Bas, a fourni 3 millions de dollars d'aide.",
+     ["Union européenne", "Pays-Bas"]),
+]
+
+# copular, thanking and announcing forms
+PREDICATES = [
+    ("Ses principaux bailleurs sont l'Union européenne, l'Allemagne et le Royaume-Uni.",
+     ["Union européenne", "Allemagne", "Royaume-Uni"]),
+    ("Les bailleurs de fonds de l'opération sont le Japon et la Norvège.", ["Japon", "Norvège"]),
+    ("Les principaux donateurs de l'OIM au Tchad sont notamment les Etats-Unis, l'Union européenne et le Japon.",
+     ["Etats-Unis", "Union européenne", "Japon"]),
+    ("Le principal bailleur de fonds est la Banque mondiale.", ["Banque mondiale"]),
+    ("La Suède est le principal bailleur de fonds du programme.", ["Suède"]),
+    ("Les Etats-Unis et l'Union européenne sont les principaux bailleurs de fonds de la réponse.",
+     ["Etats-Unis", "Union européenne"]),
+    ("Le Gouvernement remercie l'Union européenne et le Royaume d'Espagne pour leur contribution au financement du "
+     "plan, ainsi que la Banque africaine de développement (BAD) pour son don de 2 millions de dollars.",
+     ["Union européenne", "Royaume d'Espagne", "Banque africaine de développement"]),
+    ("L'OIM remercie la Norvège pour sa contribution financière et le Danemark pour son don.",
+     ["Norvège", "Danemark"]),
+    ("La France a annoncé une contribution de 10 millions d'euros au Fonds humanitaire pour l'Ukraine.", ["France"]),
+    ("L'Allemagne a annoncé une contribution de 10 millions d'euros au Fonds central d'intervention pour les "
+     "urgences humanitaires (CERF).", ["Allemagne"]),
+    ("La France a versé 2 millions d'euros au Fonds d'action extérieure des collectivités territoriales (FACECO).",
+     ["France"]),
+    ("L'OIM participe à la réponse coordonnée par le ministère de la Santé, avec le soutien financier du Japon.",
+     ["Japon"]),
+    ("L'OIM exprime sa gratitude au gouvernement japonais pour son soutien financier.", ["gouvernement japonais"]),
+    ("L'OIM est reconnaissante envers l'Union européenne et la Norvège pour leur contribution financière.",
+     ["Union européenne", "Norvège"]),
+    ("Ses partenaires techniques et financiers sont l'Union européenne et la Banque mondiale.",
+     ["Union européenne", "Banque mondiale"]),
+    ("Le Japon, partenaire financier de longue date de l'OIM, appuie la réponse.", ["Japon"]),
+    # an agency in the parenthesis after its funder, introduced by a channel phrase
+    ("Le projet est financé par l'Union européenne (via ECHO) et par la Suisse.",
+     ["Union européenne", "ECHO", "Suisse"]),
+    ("La contribution de la France au Fonds humanitaire pour l'Ukraine s'élève à 10 millions d'euros.", ["France"]),
+    ("L'Union européenne et l'Allemagne ont contribué au Fonds fiduciaire à hauteur de 5 millions d'euros.",
+     ["Union européenne", "Allemagne"]),
+]
+
 NOT_FUNDED = [
+    # managers, recipients, organisers, partners, implementers, coordinators
+    "La conférence a été organisée par l'Allemagne, le Nigéria et la Norvège.",
+    "La réunion, organisée par l'Allemagne, le Nigéria et la Norvège, a permis de mobiliser 1 milliard de dollars.",
+    "Un don de 2 millions d'euros a été versé au Fonds d'action extérieure des collectivités territoriales "
+    "(FACECO).",
+    "Les fonds sont transférés vers le Fonds d'action extérieure des collectivités territoriales (FACECO).",
+    "Le projet est mis en œuvre par l'OIM, par l'intermédiaire de son bureau de Dakar.",
+    "Les bailleurs de fonds sont invités à contribuer à l'appel de l'OIM.",
+    "Le Fonds humanitaire, géré par OCHA, appuie les organisations locales.",
+    "La réponse est coordonnée par le ministère de l'Action humanitaire, par l'intermédiaire de sa Direction de la "
+    "protection civile.",
+    "Les partenaires sont la Croix-Rouge malienne et le Conseil norvégien pour les réfugiés.",
+    "Les partenaires techniques et financiers sont invités à la réunion de Dakar.",
+    "L'OIM exprime sa gratitude aux autorités locales pour leur accueil.",
+
     "L'atelier est organisé par l'OIM en partenariat avec le HCR.",
     "Le projet est mis en œuvre par l'OIM en collaboration avec le ministère de la Santé.",
     "La conférence, organisée par l'Union africaine, s'est tenue à Addis-Abeba.",
@@ -269,7 +389,7 @@ NOT_FUNDED = [
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("text", "expected"), FUNDED + COORDINATED)
+@pytest.mark.parametrize(("text", "expected"), FUNDED + COORDINATED + INTERMEDIARIES + COORDINATED_MONEY + PREDICATES)
 def test_funders_found_as_written(funders_nlp, text, expected):
     doc = funders_nlp(text)
     assert funder_texts(doc) == expected
@@ -298,6 +418,13 @@ def test_funder_after_trigger_then_clause_keeps_only_the_funder(funders_nlp):
      [("Union européenne", 0.7)]),
     ("Le projet est financé par la Suède.", [("Suède", 0.95)]),
     ("Les Etats-Unis soutiennent l'aide de l'OIM aux déplacés.", [("Etats-Unis", 0.45)]),
+    # an intermediary is rated a little below the funder it channels
+    ("Le projet est financé par le Japon, par l'intermédiaire de l'Agence japonaise de coopération internationale.",
+     [("Japon", 0.95), ("Agence japonaise de coopération internationale", 0.855)]),
+    ("Avec le soutien de la Suède, par le biais de l'Agence suédoise de coopération internationale au "
+     "développement, l'OIM a organisé un atelier.",
+     [("Suède", 0.4), ("Agence suédoise de coopération internationale au développement", 0.36)]),
+    ("Ses principaux bailleurs sont la Suède et le Japon.", [("Suède", 0.85), ("Japon", 0.85)]),
 ])
 def test_confidence_reflects_the_evidence(funders_nlp, text, expected):
     permissive = FundersComponent(funders_nlp, "iom_funders_all", min_confidence=0.0)
@@ -363,3 +490,32 @@ def test_organisation_and_location_ids_are_reused(blank_nlp):
     values = [(s.text, s._.iom_funder["id"], s._.iom_funder["org_id"], s._.iom_funder["loc_id"])
               for s in doc.spans["iom_funders"]]
     assert values == [("Union européenne", "org:ue", "org:ue", None), ("Norvège", "loc:no", None, "loc:no")]
+
+
+def test_intermediary_without_a_parser(blank_nlp):
+    """The channel phrase and the name grammar need no parse: the agency a state pays through is read too."""
+    component = FundersComponent(blank_nlp, "iom_funders")
+    doc = component(blank_nlp("Le projet est financé par la Suède, par l'intermédiaire de l'Agence suédoise de "
+                              "coopération internationale au développement (ASDI)."))
+    assert [(s.text, s._.iom_funder["acronym"], s._.iom_funder["evidence"]) for s in doc.spans["iom_funders"]] == [
+        ("Suède", None, "financé par"),
+        ("Agence suédoise de coopération internationale au développement", "ASDI", "financé par (intermédiaire)")]
+
+
+@pytest.mark.slow
+def test_release_funders_keep_acronyms_and_country_links(nlp):
+    """Through the whole pipeline: an intermediary keeps its acronym, states funding carry their country."""
+    import iomextract
+
+    release = iomextract.parse(
+        "L'OIM aide les déplacés du Nord\n"
+        "Genève – Cette réponse est financée par l'USAID, par l'intermédiaire de son Bureau de l'assistance "
+        "humanitaire (BHA). Ses principaux bailleurs sont l'Union européenne, l'Allemagne et le Royaume-Uni.\n",
+        nlp=nlp)
+    assert [(f.name, f.acronym, f.country) for f in release.funders] == [
+        ("USAID", "USAID", None),
+        ("Bureau de l'assistance humanitaire", "BHA", None),
+        ("Union européenne", "UE", None),
+        ("Allemagne", None, "DE"),
+        ("Royaume-Uni", None, "GB"),
+    ]
