@@ -39,7 +39,7 @@ _LEAD_IN_RE = re.compile(r"(?:[a-zà-ÿ'’]{1,15}\s{1,3}){1,5}(?=\S{2,12}$)")
 
 _COORDINATION = frozenset({"et", "ou", "and", "or"})
 MAX_EXTENSION_WORDS = 4
-"""How far left (in words) a long form may be extended to reach its head noun."""
+"""How far left (in content words) a long form may be extended to reach its head noun."""
 
 
 @dataclass(frozen=True)
@@ -152,18 +152,23 @@ def window_start(text: str, end: int, short: str, sets: WordSets, *, extra: int 
 
 
 def extend_to_head(text: str, start: int, lower_bound: int, sets: WordSets) -> int:
-    """Move ``start`` left to the nearest head noun within :data:`MAX_EXTENSION_WORDS` words (from
+    """Move ``start`` left to the nearest head noun within :data:`MAX_EXTENSION_WORDS` content words (from
     ``lower_bound``), never across another acronym or a coordination ("Croix-Rouge et Médecins Sans Frontières
     (MSF)" keeps "Médecins Sans Frontières"); unchanged when ``start`` is on a head noun or none is found."""
     words = [(w, s + lower_bound, e + lower_bound) for w, s, e in words_with_offsets(text[lower_bound:])]
     at = [i for i, (_, w_start, _) in enumerate(words) if w_start == start]
     if not at or _is_head(words[at[0]][0], sets):
         return start
-    for word, w_start, _ in list(reversed(words[:at[0]]))[:MAX_EXTENSION_WORDS]:
+    content = 0  # function words are free: "Agence nationale de la gestion des ..." is two words from its head
+    for word, w_start, _ in reversed(words[:at[0]]):
         if _is_head(word, sets):
             return w_start
         if looks_like_acronym(word) or _norm_word(word) in _COORDINATION or "," in text[w_start:start]:
             break
+        if _norm_word(word) not in sets.function_words:
+            content += 1
+            if content >= MAX_EXTENSION_WORDS:
+                break
     return start
 
 

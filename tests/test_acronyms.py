@@ -26,7 +26,20 @@ LONG_BEFORE_SHORT = [
     ("Un don de la Direction suisse du développement et de la coopération (DDC) arrive.", "DDC",
      "Direction suisse du développement et de la coopération", "letters"),
     ("Le Centre national malien pour la lutte contre le paludisme (CNLP) ouvre un site.", "CNLP",
-     "Centre national malien pour la lutte contre le paludisme", "head"),  # letters stop on "contre"
+     "Centre national malien pour la lutte contre le paludisme", "letters"),  # letters stop on "contre"; the head
+    # is three content words to the left (function words are free)
+    ("Une équipe de l'Agence nationale de la gestion des catastrophes naturelles (GCN) est arrivée.", "GCN",
+     "Agence nationale de la gestion des catastrophes naturelles", "letters"),
+    ("Le Secrétariat permanent de la stratégie nationale de lutte contre les violences (SNLV) publie son bilan.",
+     "SNLV", "Secrétariat permanent de la stratégie nationale de lutte contre les violences", "letters"),
+    # a long form opening on a head noun is taken whole
+    ("Des attaques de la Coopérative pour le développement du Congo (CODECO) sont signalées.", "CODECO",
+     "Coopérative pour le développement du Congo", "letters"),
+    ("L'Établissement de préparation et de réponse aux urgences sanitaires (EPRUS) est mobilisé.", "EPRUS",
+     "Établissement de préparation et de réponse aux urgences sanitaires", "letters"),
+    ("Le Ministère de l'Intérieur et de la Décentralisation (MID) coordonne la réponse.", "MID",
+     "Ministère de l'Intérieur et de la Décentralisation", "letters"),
+    ("Le Fonds humanitaire pour le Yémen (YHF) finance des abris.", "YHF", "Fonds humanitaire pour le Yémen", "head"),
     ("Une étude de l'Union européenne (UE) est publiée.", "UE", "Union européenne", "letters"),
     # English-derived acronyms: the letters stop inside the name, the head noun gives its start
     ("Elle rejoint l'Office des Nations Unies contre la drogue et le crime (UNODC) à Dakar.", "UNODC",
@@ -70,6 +83,7 @@ NO_DEFINITION = [
     "Ils ont reçu 3 000 kits (couvertures, bâches) en juin.",
     "Le bilan (voir plus haut) est lourd.",
     "Le rapport (2019) est paru.",
+    "Il a rencontré le directeur (voir photo) hier.",
     "Cela concerne les personnes déplacées internes (PDI) du pays.",
 ]
 

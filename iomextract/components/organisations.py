@@ -7,8 +7,12 @@ Candidates come, in order of trust, from
    also ordinary words ("Sida", "CE") count only when the document names the body otherwise;
 2. acronym definitions written in the text (:mod:`iomextract.acronyms`), both ways round; later bare uses of a
    defined acronym link back to the definition;
-3. the model's ORG/MISC entities, kept only when they open (or, in English, close) on an organisation head noun
-   and are no generic group, plan or page furniture (``not_organisations.txt``).
+3. names found from their shape (``name_grammar.json``): a head noun ("ministère", "Agence nationale",
+   "Direction générale", "Croix-Rouge") and the complements French name grammar lets follow it
+   (:func:`name_extent`): "le ministère de l'Intérieur et de la Décentralisation", "la Croix-Rouge du Vanuatu";
+   these replace the model's entities over the same words, which often stop short;
+4. the model's ORG/MISC entities, kept only when they open (or, in English, close) on an organisation head noun
+   and are no generic group, plan, unit ("Comité de pilotage") or page furniture (``not_organisations.txt``).
 
 Then mentions are tied together: "USAID/OFDA" is one body; a name followed by "du/de la" and another body
 ("Bureau de la Population, des Réfugiés et des Migrations du Département d'Etat américain") stays two bodies, the
@@ -30,7 +34,7 @@ from spacy.tokens import Doc, Span
 
 from .base import RuleComponent
 from ..acronyms import WordSets, find_definitions, looks_like_acronym
-from ..resources import load_jsonl, load_lines
+from ..resources import load_json, load_jsonl, load_lines
 from .extensions import SPAN_KEYS, ensure_extensions
 
 SPAN_KEY = SPAN_KEYS["organisations"]
@@ -55,6 +59,14 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
+def distinct_word(a: str, b: str) -> bool:
+    """True when two folded names of as many words differ by a content word that is no variant of its counterpart
+    (its first three letters differ): "croix rouge malienne" / "croix rouge italienne" name two bodies, however
+    close their letters; "pour les migrations" / "pour la migration" stay variants."""
+    wa, wb = a.split(), b.split()
+    return len(wa) == len(wb) and any(x[:3] != y[:3] for x, y in zip(wa, wb) if len(x) > 3 and len(y) > 3)
+
+
 @dataclass(frozen=True)
 class OrgSettings:
     """Options of the component (all from the factory's config)."""
@@ -64,6 +76,7 @@ class OrgSettings:
     use_ner: bool = True
     ner_labels: tuple[str, ...] = ("ORG", "MISC")
     fuzzy_threshold: int = 90
+    use_grammar: bool = True
 
 
 @dataclass(frozen=True)
@@ -94,13 +107,13 @@ class Mention:
     "iom_organisations",
     assigns=["doc.spans", "span._.iom_org"],
     default_config={"spans_key": SPAN_KEY, "gazetteer": "organisations/gazetteer.jsonl", "use_ner": True,
-                    "fuzzy_threshold": 90},
+                    "fuzzy_threshold": 90, "use_grammar": True},
 )
 def make_organisations(nlp: Language, name: str, spans_key: str, gazetteer: str, use_ner: bool,
-                       fuzzy_threshold: int) -> "OrganisationFinder":
+                       fuzzy_threshold: int, use_grammar: bool) -> "OrganisationFinder":
     """Build the ``iom_organisations`` component (``nlp.add_pipe("iom_organisations")``)."""
     settings = OrgSettings(spans_key=spans_key, gazetteer=gazetteer, use_ner=use_ner,
-                           fuzzy_threshold=fuzzy_threshold)
+                           fuzzy_threshold=fuzzy_threshold, use_grammar=use_grammar)
     return OrganisationFinder(nlp, name, settings=settings)
 
 
@@ -155,6 +168,172 @@ def _cut_off(span: Span) -> bool:
     return len(rest.strip()) < 15 and not any(c in rest for c in ".!?»")
 
 
+# ---------------------------------------------------------------------- name grammar
+_VERB_TAGS = frozenset({"VERB", "AUX"})
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+@dataclass(frozen=True)
+class NameGrammar:
+    """The words of French body-name grammar (``models/organisations/name_grammar.json``): connectors between a
+    head noun and its complements, which of them only formal (capitalised) names take, what ends a name."""
+
+    connectors: tuple[tuple[str, ...], ...]  # longest first
+    naming_connectors: frozenset[tuple[str, ...]]
+    purpose_words: frozenset[str]
+    place_words: frozenset[str]
+    coordinators: frozenset[str]
+    stop_words: frozenset[str]
+    adjective_suffixes: tuple[str, ...]
+    adjectives: frozenset[str]
+    max_tokens: int
+    max_red_cross_segments: int
+
+
+def load_name_grammar(data: dict, function_words: Iterable[str] = (), boundary_words: Iterable[str] = ()
+                      ) -> NameGrammar:
+    """The grammar from its JSON resource; function and clause words never open a name's complement."""
+    def split(phrase: str) -> tuple[str, ...]:
+        return tuple(_norm(p) for p in phrase.replace("'", "' ").split())
+
+    connectors = sorted({split(c) for c in data["connectors"]}, key=len, reverse=True)
+    return NameGrammar(
+        connectors=tuple(connectors),
+        naming_connectors=frozenset(split(c) for c in data["naming_connectors"]),
+        purpose_words=frozenset(data["purpose_words"]),
+        place_words=frozenset(data["place_words"]),
+        coordinators=frozenset(data["coordinators"]),
+        stop_words=frozenset(_norm(w) for w in [*data["stop_words"], *function_words, *boundary_words]),
+        adjective_suffixes=tuple(data["adjective_suffixes"]),
+        adjectives=frozenset(data["adjectives"]),
+        max_tokens=int(data["max_tokens"]),
+        max_red_cross_segments=int(data["max_red_cross_segments"]),
+    )
+
+
+def is_adjective(word: str, tag: str, grammar: NameGrammar) -> bool:
+    """A lower-case word that may qualify a name's noun ("fédéral", "sociales", "camerounaise"): tagged ADJ by
+    the model, or (without tags) ending like a French adjective; never a verb or a function word."""
+    if not word[:1].isalpha() or not word.islower() or tag in _VERB_TAGS:
+        return False
+    w = _norm(word)
+    if w in grammar.stop_words:
+        return False
+    if w in grammar.adjectives or tag == "ADJ":
+        return True
+    return any(w.endswith(s) or w.rstrip("sx").endswith(s) for s in grammar.adjective_suffixes)
+
+
+def match_connector(words: list[str], i: int, grammar: NameGrammar) -> tuple[str, ...] | None:
+    """The longest connector ("de la", "du", "aux", "chargé de") starting at word ``i``, or None."""
+    for conn in grammar.connectors:
+        if tuple(_norm(w) for w in words[i:i + len(conn)]) == conn:
+            return conn
+    return None
+
+
+def _compound_end(words: list[str], m: int, blocked: frozenset[int] | set[int]) -> int:
+    """Past hyphenated pieces ("Croix" "-" "Rouge", "Asie-Pacifique" split by the tokenizer)."""
+    while (m + 1 < len(words) and words[m] == "-" and words[m + 1][:1].isalpha()
+           and m not in blocked and m + 1 not in blocked):
+        m += 2
+    return m
+
+
+def noun_phrase_end(words: list[str], tags: list[str], k: int, grammar: NameGrammar,
+                    blocked: frozenset[int] | set[int] = frozenset()) -> int | None:
+    """The end of the complement opening at word ``k`` after a connector: a content word (capitalised, or a lower-case
+    word that is no verb, determiner or clause word) and its adjectives or capitalised words; None when none opens."""
+    if k >= len(words) or k in blocked:
+        return None
+    w = words[k]
+    if not w[:1].isalpha() or _norm(w) in grammar.stop_words or (w[0].islower() and tags[k] in _VERB_TAGS):
+        return None
+    m = _compound_end(words, k + 1, blocked)
+    while m < len(words) and m not in blocked:
+        w2 = words[m]
+        if (w2[:1].isupper() and w2[0].isalpha()) or is_adjective(w2, tags[m], grammar):
+            m = _compound_end(words, m + 1, blocked)
+            continue
+        break
+    return m
+
+
+def name_extent(words: list[str], tags: list[str], start: int, grammar: NameGrammar, *, formal: bool = True,
+                red_cross: bool = False, blocked: frozenset[int] | set[int] = frozenset()) -> tuple[int, int, bool]:
+    """Where a body's name whose head ends at word ``start`` ends, following French name grammar.
+
+    Returns ``(end, segments, modified)``: the end (exclusive), how many "connector + complement" segments the name
+    holds and whether adjectives (or capitalised words) follow the head. The name takes adjectives after the head
+    ("ministère fédéral"), then segments: a connector and a complement ("des Affaires étrangères", "de la protection
+    civile", "d'aide humanitaire"); "et" + a segment whose complement has the case of the one before ("de
+    l'Intérieur et de la Décentralisation", "de préparation et de réponse"); a comma list of such segments, kept
+    only when an "et" segment closes it ("de l'Environnement, de l'Agriculture et de l'Élevage"). It stops at
+    anything else (a verb, a determiner phrase, a relative pronoun, a parenthesis, a sentence end) and at a
+    ``blocked`` word (another body's mention, a line break). Only ``formal`` (capitalised) names take
+    "pour/contre/sur" segments; "à/au/aux" + a capitalised word after a first segment is a place ("au Mali"), not
+    the name. A ``red_cross`` society takes one or two nationality adjectives or "de/du/des + capitalised place"
+    segments only ("Croix-Rouge du Vanuatu").
+
+    >>> from iomextract.resources import load_json
+    >>> g = load_name_grammar(load_json("organisations/name_grammar.json"))
+    >>> w = "le ministère des Affaires sociales a annoncé".split()
+    >>> name_extent(w, [""] * len(w), 2, g, formal=False)
+    (5, 1, False)
+    """
+    n = min(len(words), start + grammar.max_tokens)
+    i = start
+    while i < n and i not in blocked:
+        w = words[i]
+        capital = w[:1].isupper() and w[0].isalpha() and not w.isupper()
+        if not (is_adjective(w, tags[i], grammar) or (formal and not red_cross and capital)):
+            break
+        i = _compound_end(words, i + 1, blocked)
+        if red_cross and i - start >= 2:
+            break
+    modified = i > start
+    committed, kept = i, 0
+    prev_upper: bool | None = None
+    segments, in_list = 0, False
+    while i < n:
+        j, coord = i, None
+        if words[j] == ",":
+            coord, j = ",", j + 1
+        if j < n and _norm(words[j]) in grammar.coordinators:
+            coord, j = "et", j + 1
+        if coord and prev_upper is None:
+            break  # coordination needs a segment before it
+        conn = match_connector(words, j, grammar) if j < n else None
+        if conn is None or any(x in blocked for x in range(j, j + len(conn))):
+            break
+        if red_cross and (conn not in grammar.naming_connectors or segments >= grammar.max_red_cross_segments):
+            break
+        k = j + len(conn)
+        np_end = noun_phrase_end(words, tags, k, grammar, blocked)
+        if np_end is None or np_end > n:
+            break
+        upper = words[k][0].isupper()
+        if red_cross and not upper:
+            break
+        if conn[0] in grammar.purpose_words and not formal:
+            break
+        if conn[0] in grammar.place_words and upper and (segments or conn == ("à",)):
+            break
+        if coord and upper != prev_upper:
+            break
+        segments, prev_upper, i = segments + 1, upper, np_end
+        if coord == ",":
+            in_list = True
+        elif coord == "et":
+            in_list = False
+        if not in_list:  # an unclosed comma list is no part of the name
+            committed, kept = i, segments
+    return committed, kept, modified
+
+
 class OrganisationFinder(RuleComponent):
     """Find organisation mentions and tie the mentions of one body together."""
 
@@ -171,6 +350,15 @@ class OrganisationFinder(RuleComponent):
         self.backref_heads = frozenset(load_lines("organisations/backref_heads.txt"))
         self.area_heads = frozenset(load_lines("organisations/area_heads.txt"))
         self.not_orgs = frozenset(fold(p) for p in load_lines("organisations/not_organisations.txt"))
+        grammar_data = load_json("organisations/name_grammar.json")
+        self.grammar = load_name_grammar(grammar_data, self.words.function_words, self.words.boundary_words)
+        # head phrases as token-text tuples (the tokenizer splits "Croix-Rouge", "secrétariat d'État")
+        self.grammar_heads: dict[tuple[str, ...], str] = {}
+        for kind, key in (("strong", "heads_capitalised"), ("detail", "heads_need_detail"),
+                          ("red_cross", "heads_red_cross"), ("any", "heads_any_case")):  # any-case last: it wins
+            for head in grammar_data[key]:
+                self.grammar_heads[tuple(_norm(tok.text) for tok in nlp.tokenizer(head))] = kind
+        self.max_head_len = max(len(k) for k in self.grammar_heads)
         self.fold_trie, self.exact_trie = Trie(), Trie()
         self.default_acronym: dict[str, str | None] = {}
         self.names_by_id: dict[str, list[str]] = {}
@@ -203,6 +391,8 @@ class OrganisationFinder(RuleComponent):
         mentions = self.drop_unsupported_weak(mentions)
         mentions = self.join_slash_acronyms(doc, mentions)
         mentions = self.split_nested(doc, mentions)
+        if self.settings.use_grammar:
+            mentions = self.add_grammar_names(doc, mentions)
         if self.settings.use_ner:
             mentions = self.add_entities(doc, mentions)
         mentions = self.merge_similar(doc, mentions)
@@ -325,7 +515,7 @@ class OrganisationFinder(RuleComponent):
             if abs(len(name) - len(key)) > 0.2 * max(len(name), len(key)):
                 continue
             score = fuzz.ratio(key, name)
-            if score > best:
+            if score > best and not distinct_word(key, name):
                 best, best_id = score, oid
         return best_id if best >= self.settings.fuzzy_threshold else None
 
@@ -333,7 +523,8 @@ class OrganisationFinder(RuleComponent):
         words = [t for t in span if not t.is_punct and not t.is_space]
         if len(words) < 2:
             return False
-        first, last = words[0].text, words[-1].text
+        # whole written words: the tokenizer splits "Croix-Rouge" into three tokens
+        first, last = span.text.split()[0].split("'")[-1].split("’")[-1], span.text.split()[-1]
         return (first in self.words.heads and first[0].isupper()) or (last in self.words.heads and last[0].isupper())
 
     def drop_unsupported_weak(self, mentions: list[Mention]) -> list[Mention]:
@@ -388,6 +579,57 @@ class OrganisationFinder(RuleComponent):
                     return k, inner[0]
         return None
 
+    def add_grammar_names(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """Bodies found from their shape: a head noun ("ministère", "Agence", "Croix-Rouge") and the complements
+        French name grammar lets follow it (:func:`name_extent`), over words no other mention holds. A name needs a
+        complement (a lower-case "ministère" one with a capitalised word or an adjective); heads that also name
+        units ("Service", "Bureau") need a capitalised word or an adjective; a Red Cross society needs its country."""
+        taken = {t for m in mentions for t in range(m.start, m.end)}
+        blocked = taken | {t.i for t in doc if t.is_space}
+        words = [t.text for t in doc]
+        tags = [t.pos_ for t in doc]
+        out = list(mentions)
+        i = 0
+        while i < len(doc):
+            head = None if i in blocked else self._grammar_head(words, i)
+            if head is None:
+                i += 1
+                continue
+            length, kind = head
+            formal = words[i][:1].isupper()
+            end, segments, modified = name_extent(words, tags, i + length, self.grammar, formal=formal,
+                                                  red_cross=kind == "red_cross", blocked=blocked)
+            span = doc[i:end]
+            if self._grammar_name_ok(span, kind, length, segments, modified, formal):
+                oid = self.link_name(span.text) or "org:" + fold(span.text)
+                out.append(Mention(i, end, oid, "ner", "grammar"))
+                blocked.update(range(i, end))
+                i = end
+                continue
+            i += 1
+        return out
+
+    def _grammar_head(self, words: list[str], i: int) -> tuple[int, str] | None:
+        """(length, kind) of the longest head phrase at word ``i``; capitalised-only heads need their capital."""
+        for n in range(min(self.max_head_len, len(words) - i), 0, -1):
+            kind = self.grammar_heads.get(tuple(_norm(w) for w in words[i:i + n]))
+            if kind is not None and (kind == "any" or words[i][:1].isupper()):
+                return n, kind
+        return None
+
+    def _grammar_name_ok(self, span: Span, kind: str, head_len: int, segments: int, modified: bool,
+                         formal: bool) -> bool:
+        rest = span[head_len:]
+        capital = any(t.text[:1].isupper() and t.text[0].isalpha() for t in rest)
+        if kind == "red_cross":
+            ok = segments > 0 or modified
+        elif kind == "detail" or (kind == "any" and not formal):
+            ok = segments > 0 and (capital or modified)
+        else:
+            ok = segments > 0 or (modified and capital)
+        return (ok and fold(span.text) not in self.not_orgs and not self._is_area(span) and not _cut_off(span)
+                and "\n" not in span.text)
+
     def add_entities(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """The model's ORG/MISC entities that pass the filters and overlap no mention found so far."""
         taken = {t for m in mentions for t in range(m.start, m.end)}
@@ -399,6 +641,8 @@ class OrganisationFinder(RuleComponent):
             if span is None or any(t in taken for t in range(span.start, span.end)):
                 continue
             if not self._is_organisation_name(span) or self._is_area(span) or _cut_off(span):
+                continue
+            if self._generic_unit(span):
                 continue
             oid = self.link_name(span.text) or "ner:" + fold(span.text)
             out.append(Mention(span.start, span.end, oid, "ner", "ner"))
@@ -430,6 +674,17 @@ class OrganisationFinder(RuleComponent):
             return False
         return self._opens_on_head(span)
 
+    def _generic_unit(self, span: Span) -> bool:
+        """"Comité de pilotage", "Service des urgences de l'hôpital": a head that also names units or rooms
+        followed by lower-case complements only (no capitalised word, no adjective after the head)."""
+        head = self._grammar_head([t.text for t in span], 0)
+        if head is None or head[1] != "detail":
+            return False
+        rest = span[head[0]:]
+        if any(t.text[:1].isupper() and t.text[0].isalpha() for t in rest):
+            return False
+        return not (len(rest) and is_adjective(rest[0].text, rest[0].pos_, self.grammar))
+
     def _is_area(self, span: Span) -> bool:
         """"Département de Mayo-Tsanaga": an administrative head followed by a place is an area, not a body."""
         if span[0].text not in self.area_heads or len(span) < 3:
@@ -454,7 +709,8 @@ class OrganisationFinder(RuleComponent):
             for b in ids[:i] + ids[i + 1:]:
                 if remap.get(b) == a:
                     continue
-                if any(fuzz.ratio(x, y) >= self.settings.fuzzy_threshold for x in forms[a] for y in forms[b]):
+                if any(fuzz.ratio(x, y) >= self.settings.fuzzy_threshold and not distinct_word(x, y)
+                       for x in forms[a] for y in forms[b]):
                     remap[a] = remap.get(b, b)
                     break
         return [replace(m, id=remap[m.id]) if m.id in remap else m for m in mentions]
