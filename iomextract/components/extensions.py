@@ -7,7 +7,7 @@ plain JSON-ready dicts, so a Doc with our annotations round-trips through ``Doc.
 Value shapes (keys every producer fills; ``None`` where unknown):
 
 - ``iom_org``: ``{"id", "name", "acronym", "source"}``. ``id`` is shared by every mention of one organisation;
-  ``name`` is the fullest form known (text or gazetteer); ``source`` is "gazetteer", "definition" or "ner".
+  ``name`` is the fullest form known (text or gazetteer); ``source`` is "gazetteer", "definition", "grammar" or "ner".
 - ``iom_loc``: ``{"id", "name", "country", "kind", "geonameid"}``; ``country`` ISO 3166-1 alpha-2 or None.
 - ``iom_date``: ``{"start", "end", "year_source", "relative"}``; ISO strings ("2016-03-17", "--03-24", "2016-03").
 - ``iom_funder``: ``{"id", "name", "acronym", "org_id", "loc_id", "evidence", "confidence"}``.
