@@ -9,6 +9,13 @@ Mentions come from four sources, strongest first:
 3. the dateline (``doc.user_data["iom_dateline"]``): each of "Genève/Port-au-Prince" is a place;
 4. the model's LOC entities that look like places (capitalised, a proper noun, no menu word, no demonym).
 
+Before them, a lower-case feature noun and its name make one place ("le lac Tchad", "le golfe d'Aden", "la vallée de
+Sula": ``models/locations/features.json``); after them, a capitalised name after "à" is a place ("à Spin Boldak").
+"l'Etat de Borno" keeps its noun; a name after "province de", "région de"... is a region (a compass word too: "le
+département de l'Ouest"). Storm names, people's names (after a title or a speech verb, before ", porte-parole"), plural
+demonyms and places inside a name defined by its acronym are dropped, and so is a small town of a country the
+document never names.
+
 Mentions inside an organisation's or a plan's name are dropped ("Plan d'action de Ouagadougou"), except an acronym
 followed by its country ("OIM Niger", "l'OIM au Tchad"). A name the gazetteer gives several places is resolved by
 the countries the document names ("Tripoli" is in Libya in a release about Libya); a place the gazetteer does not
@@ -16,12 +23,14 @@ know takes its country from the nearest place of its sentence, else from the doc
 """
 from __future__ import annotations
 
+import gc
 import re
 import unicodedata
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -37,6 +46,19 @@ ELIDED = ("l'", "l’", "d'", "d’")
 # words no place name starts with in a French text ("à Ali Sabieh" is not the town "Aali" + "Sabieh")
 PREPOSITIONS = frozenset({"à", "au", "aux", "en", "dans", "vers", "par", "pour", "sur", "chez", "et", "ou", "de", "du",
                           "des", "d'", "d’"})
+
+
+@contextmanager
+def no_gc():
+    """Pause the cyclic garbage collector: building 40,000 places allocates only acyclic objects, and the collector's
+    repeated passes over the growing heap would otherwise take two thirds of the load time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @lru_cache(maxsize=1 << 16)  # called for every token and n-gram of every page: words repeat, so cache
@@ -78,9 +100,8 @@ def dominant_country(counts: Counter, share: float = 0.3) -> str | None:
     return top[0][0]
 
 
-@dataclass(frozen=True)
-class Place:
-    """One gazetteer place."""
+class Place(NamedTuple):
+    """One gazetteer place (a named tuple: 40,000 of them are built at load time, faster than dataclasses)."""
 
     id: str
     name: str
@@ -102,6 +123,10 @@ class Mention:
     kind: str | None = None  # for places unknown to the gazetteer
     place: Place | None = None
     country: str | None = None
+    feature: str | None = None  # a geographic feature's class ("water", "named", "context"), see features.json
+    inner: tuple[tuple[int, bool], ...] = ()  # gazetteer candidates of a feature's name ("Cameroun" in "mont Cameroun")
+    prefix: int = 0  # tokens of a generic noun the name starts with ("Etat de" in "Etat de Borno")
+    admin: bool = False  # written after an administrative noun ("province de Huambo"): a region, not a town
 
 
 @dataclass(frozen=True)
@@ -112,6 +137,7 @@ class LocationSettings:
     gazetteer: str = "locations/gazetteer.jsonl"
     rules: str = "locations/rules.json"
     not_places: str = "locations/not_places.txt"
+    features: str = "locations/features.json"
     org_key: str = SPAN_KEYS["organisations"]
     use_ner: bool = True
 
@@ -161,7 +187,8 @@ class LocationFinder(RuleComponent):
         ensure_extensions()
         self.name = name
         self.settings = settings
-        self.gazetteer = Gazetteer.from_rows(load_jsonl(settings.gazetteer))
+        with no_gc():
+            self.gazetteer = Gazetteer.from_rows(load_jsonl(settings.gazetteer))
         rules = load_json(settings.rules)
         self.triggers: dict[str, str] = {k.lower(): v for k, v in rules["triggers"].items()}
         self.trigger_links = frozenset(fold(w) for w in rules["trigger_links"])
@@ -176,29 +203,127 @@ class LocationFinder(RuleComponent):
         self.max_tokens = int(rules["max_place_tokens"])
         self.context_window = int(rules["context_window"])
         self.not_places = frozenset(fold(w) for w in load_lines(settings.not_places))
+        self.features: dict[str, str] = dict(load_json(settings.features)["nouns"])
+        # administrative nouns whose name may be a compass word ("le département de l'Ouest", "région du Centre-Nord")
+        self.admin_nouns = frozenset(k for k, v in self.triggers.items()
+                                     if v == "region" and k not in ("zone", "zones"))
+        self.compass = frozenset(fold(w) for w in rules["compass_names"])
+        self.storm_nouns = frozenset(rules["storm_nouns"])
+        self.storm_adjectives = frozenset(rules["storm_adjectives"])
+        self.speech_verbs = frozenset(rules["speech_verbs"])
+        self.person_titles = frozenset(rules["person_titles"])
+        self.role_nouns = frozenset(rules["role_nouns"])
+        self.plural_determiners = frozenset(rules["plural_determiners"])
+        self.small_town = int(rules["small_town_population"])
+        self.address_words = frozenset(rules["address_words"])
 
     # ------------------------------------------------------------------ finding
     def match(self, doc: Doc) -> list[Mention]:
         """All place mentions of ``doc``, filtered and resolved, in text order."""
         words = [t.i for t in doc if not t.is_space]
         blocked: set[int] = set()
-        mentions = self.gazetteer_mentions(doc, words, blocked)
+        features = self.feature_mentions(doc, words)  # before the gazetteer: "fleuve Niger" is not the country
+        mentions = self.gazetteer_mentions(doc, words, blocked, {i for m in features for i in range(m.start, m.end)})
+        mentions += features
         taken = {i for m in mentions for i in range(m.start, m.end)} | blocked
         for extra in (self.trigger_mentions(doc, words, taken), self.dateline_mentions(doc, words, taken),
-                      self.ner_mentions(doc, taken)):
+                      self.locative_mentions(doc, words, taken), self.ner_mentions(doc, taken)):
             for m in extra:
                 if not any(i in taken for i in range(m.start, m.end)):
                     mentions.append(m)
                     taken.update(range(m.start, m.end))
         mentions = [m for m in mentions if self.keep(doc, m)]
         mentions.sort(key=lambda m: m.start)
+        for m in mentions:
+            self.mark_generic_noun(doc, m)
         self.resolve(doc, mentions)
         return mentions
 
-    def gazetteer_mentions(self, doc: Doc, words: Sequence[int], blocked: set[int]) -> list[Mention]:
+    def feature_mentions(self, doc: Doc, words: Sequence[int]) -> list[Mention]:
+        """A lower-case feature noun and the name after it, as one place: "le lac Tchad", "le golfe d'Aden",
+        "la vallée de Sula", "le bassin du lac Tchad". A form the gazetteer knows keeps its place ("îles Salomon")."""
+        gz = self.gazetteer
+        out: list[Mention] = []
+        w = 0
+        while w < len(words):
+            found = self._feature_end(doc, words, w)
+            if found is None:
+                w += 1
+                continue
+            end, name_pos = found
+            start_tok, end_tok = words[w], words[end - 1] + 1
+            key = fold(doc[start_tok:end_tok].text)
+            if key in gz.index:
+                out.append(Mention(start_tok, end_tok, "gazetteer", gz.index[key]))
+            else:
+                inner = gz.index.get(fold(doc[words[name_pos]:end_tok].text), ())
+                out.append(Mention(start_tok, end_tok, "feature", kind="area",
+                                   feature=self.features[doc[start_tok].lower_], inner=inner))
+            w = end
+        return out
+
+    def _feature_end(self, doc: Doc, words: Sequence[int], w: int, nested: bool = False) -> tuple[int, int] | None:
+        """(end, start of the name) in word positions of a feature noun + name starting at ``w``, or None.
+
+        The noun is written in lower case ("la mer Rouge"), or capitalised at a sentence start; the name may itself
+        be a feature ("bassin du lac Tchad", one level deep)."""
+        tok = doc[words[w]]
+        if tok.lower_ not in self.features:
+            return None
+        if not (tok.text[0].islower() or (not nested and (tok.i == 0 or tok.is_sent_start))):
+            return None
+        pos = self._skip_link(doc, words, w + 1)
+        if pos is None:
+            pos = w + 1
+        if pos >= len(words):
+            return None
+        nxt = doc[words[pos]]
+        if nxt.lower_ in self.features and nxt.text[0].islower():
+            if nested:
+                return None
+            inner = self._feature_end(doc, words, pos, nested=True)
+            return None if inner is None else (inner[0], pos)
+        end = self._name_chain(doc, words, pos)
+        if end > pos and end + 1 < len(words) and doc[words[end]].text == "/" and words[end + 1] == words[end] + 1 \
+                and not doc[words[end - 1]].whitespace_ and not doc[words[end]].whitespace_:
+            end = max(end, self._name_chain(doc, words, end + 1))  # two names of one river: "Bahr-al-arab/Kiir"
+        return (end, pos) if end > pos else None
+
+    def mark_generic_noun(self, doc: Doc, m: Mention) -> None:
+        """Note the administrative noun before a name: "l'Etat de Borno" is one place (the gold writes the State
+        with its noun), "la province de Huambo" and "les régions de Jhapa et de Morang" are regions, not towns."""
+        i = m.start - 1
+        while i >= 0 and doc[i].is_space:
+            i -= 1
+        if i < 1 or fold(doc[i].text) not in ("de", "d", "du"):
+            return
+        links_only = True  # only "de", "de la", "de l'" between the noun and the name
+        j = i - 1
+        while j > 0 and (doc[j].is_space or fold(doc[j].text) in ("la", "l")):
+            j -= 1
+        if doc[j].lower_ not in self.admin_nouns and doc[j].text not in (",", "et"):
+            return  # "la région de l'Extrême-Nord du Cameroun": Cameroun is not the region's name
+        for j in range(i - 1, max(-1, i - 16), -1):
+            tok = doc[j]
+            if tok.lower_ in self.admin_nouns:
+                m.admin = True
+                if links_only and tok.text in ("Etat", "État") and doc[i].lower_ != "du":
+                    m.prefix = m.start - j  # the State's noun is part of its name
+                    m.start = j
+                return
+            if tok.is_space or fold(tok.text) in ("la", "l"):
+                continue
+            links_only = False
+            if not (tok.text in (",", "et", "-", "'", "’") or is_capitalised(tok.text)
+                    or fold(tok.text) in ("de", "d", "du", "des")):
+                return
+
+    def gazetteer_mentions(self, doc: Doc, words: Sequence[int], blocked: set[int],
+                           skip: set[int] | frozenset[int] = frozenset()) -> list[Mention]:
         """Longest gazetteer forms over the doc's word tokens, left to right (line breaks inside skipped).
 
-        Tokens of a ``not_places`` phrase ("Boko Haram") are added to ``blocked`` so no other source takes them.
+        Tokens of a ``not_places`` phrase ("Boko Haram") are added to ``blocked`` so no other source takes them;
+        tokens in ``skip`` (features already found) are not looked up.
         """
         gz = self.gazetteer
         dateline = self._dateline_tokens(doc)
@@ -207,6 +332,9 @@ class LocationFinder(RuleComponent):
         seen_keys: set[str] = set()
         w = 0
         while w < len(words):
+            if words[w] in skip:
+                w += 1
+                continue
             stop = self._not_place_at(doc, words, w)
             if stop:  # "Boko Haram" is not the towns Boko and Haram
                 blocked.update(range(words[w], words[w + stop - 1] + 1))
@@ -215,14 +343,15 @@ class LocationFinder(RuleComponent):
             best, best_key, key, inner_lower = 0, "", "", False
             for n in range(1, min(12, len(words) - w) + 1):
                 tok = doc[words[w + n - 1]]
-                if tok.text in BREAKERS:
+                if tok.text in BREAKERS or tok.i in skip:
                     break
                 key += fold(tok.text)
                 if len(key) > gz.max_key:
                     break
                 if not fold(tok.text):
                     continue
-                if n > 1 and not is_capitalised(tok.text) and tok.lower_ not in self.inner_words:
+                if (n > 1 and not is_capitalised(tok.text) and tok.lower_ not in self.inner_words
+                        and not self._after_apostrophe(tok)):  # "Cox's Bazar" is tokenised "Cox'" "s" "Bazar"
                     inner_lower = True
                 if key in gz.index and (not inner_lower or key in gz.lower_ok or self._all_named(key)):
                     best, best_key = n, key
@@ -239,6 +368,13 @@ class LocationFinder(RuleComponent):
             if best_key in gz.weak and (w == 0 or first.is_sent_start or doc[words[w - 1]].text in BREAKERS
                                         or words[w - 1] != first.i - 1):
                 w += best
+                continue
+            head = self._hyphen_head(doc, words, w)
+            if head is not None and not (found and found[-1].end > words[head]):
+                # "Gourma" in "Liptako-Gourma": the whole compound is one unknown name
+                end_w = self._name_chain(doc, words, head)
+                found.append(Mention(words[head], words[end_w - 1] + 1, "extended", kind="city"))
+                w = end_w
                 continue
             mention = Mention(first.i, end, "gazetteer", gz.index[best_key])
             longer = self._longer_name(doc, words, w + best, mention)
@@ -257,6 +393,25 @@ class LocationFinder(RuleComponent):
         # a lower-case spelling counts once the same name was written capitalised ("Tadjourah" ... "tadjourah")
         found += [m for m, key in lower_later if key in seen_keys]
         return found
+
+    @staticmethod
+    def _after_apostrophe(tok: Token) -> bool:
+        """True for a token glued to a preceding word that ends with an apostrophe (the "s" of "Cox's")."""
+        if tok.i == 0:
+            return False
+        prev = tok.doc[tok.i - 1]
+        return not prev.whitespace_ and len(prev.text) > 1 and prev.text[-1] in "'’" and prev.text[0].isupper()
+
+    def _hyphen_head(self, doc: Doc, words: Sequence[int], w: int) -> int | None:
+        """Word position of the capitalised word a match at ``w`` is hyphened to ("Liptako" before "-Gourma")."""
+        if w < 2 or words[w - 1] != words[w] - 1 or words[w - 2] != words[w] - 2:
+            return None
+        hyphen, head = doc[words[w - 1]], doc[words[w - 2]]
+        if hyphen.text != "-" or hyphen.whitespace_ or head.whitespace_ or not is_capitalised(head.text):
+            return None
+        if fold(head.text) in self.not_places or head.lower_ in self.particles:
+            return None
+        return w - 2
 
     def _all_named(self, key: str) -> bool:
         """True when every place of ``key`` is a country or an area ("Guinée équatoriale", "Afrique subsaharienne"):
@@ -284,8 +439,8 @@ class LocationFinder(RuleComponent):
         nxt = doc[words[pos]]
         if nxt.text == "-" and not doc[mention.end - 1].whitespace_:
             start = pos + 1
-        elif is_capitalised(nxt.text) and nxt.lower_ not in self.particles and fold(nxt.text) not in self.gazetteer.index:
-            start = pos
+        elif is_capitalised(nxt.text) and nxt.lower_ not in self.particles and self._town_only(fold(nxt.text)):
+            start = pos  # "Dollo Ado": a second word that is at most a town's name elsewhere continues the name
         else:
             return None
         if start >= len(words) or words[start] != words[start - 1] + 1:
@@ -296,6 +451,11 @@ class LocationFinder(RuleComponent):
         if start == pos and self._alone_on_line(doc, mention.start, words[end - 1] + 1):
             return -end  # "Brad Mellicker" alone on its line is a contact's name: no place at all
         return end
+
+    def _town_only(self, key: str) -> bool:
+        """True when ``key`` is no gazetteer form, or only the name of towns (no country, area or region)."""
+        places = self.gazetteer.places
+        return all(places[i].kind == "city" for i, _ in self.gazetteer.index.get(key, ()))
 
     @staticmethod
     def _alone_on_line(doc: Doc, start: int, end: int) -> bool:
@@ -316,6 +476,8 @@ class LocationFinder(RuleComponent):
                 if pos is None:
                     break
                 end = self._name_chain(doc, words, pos)
+                if end == pos and doc[i].lower_ in self.admin_nouns:
+                    end = self._compass_chain(doc, words, pos)  # "le département de l'Ouest", "région du Centre-Nord"
                 if end == pos:
                     break
                 start_tok, end_tok = words[pos], words[end - 1] + 1
@@ -328,6 +490,51 @@ class LocationFinder(RuleComponent):
                     continue
                 break
         return out
+
+    def _compass_chain(self, doc: Doc, words: Sequence[int], pos: int) -> int:
+        """End of a capitalised compass name at ``pos`` ("Ouest", "Nord-Est", "Centre-Nord"), else ``pos``."""
+        best = pos
+        for n in range(1, 4):
+            if (pos + n > len(words) or words[pos + n - 1] != words[pos] + n - 1
+                    or doc[words[pos + n - 1]].text in BREAKERS):
+                break
+            toks = doc[words[pos]:words[pos + n - 1] + 1]
+            if is_capitalised(toks.text) and fold(toks.text) in self.compass and not toks[-1].text == "-":
+                best = pos + n
+        return best
+
+    def locative_mentions(self, doc: Doc, words: Sequence[int], taken: set[int]) -> list[Mention]:
+        """Capitalised names after "à" that no other source knows: "à Spin Boldak", "à Bar Elias et Qab Elias"
+        (not after a verb addressing a person, "a déclaré à"; bodies are dropped later by the organisation spans)."""
+        out: list[Mention] = []
+        for w, i in enumerate(words[:-1]):
+            if doc[i].lower_ != "à" or (w > 0 and doc[words[w - 1]].lower_ in self.address_words):
+                continue
+            pos = w + 1
+            for _ in range(4):  # the place, then at most three coordinated ones ("et X", ", X")
+                end = self._name_chain(doc, words, pos)
+                if end == pos or end - pos > 3:
+                    break
+                start_tok, end_tok = words[pos], words[end - 1] + 1
+                if any(t in taken for t in range(start_tok, end_tok)) or not self._plain_name(doc[start_tok:end_tok]):
+                    break
+                out.append(Mention(start_tok, end_tok, "locative", kind="city"))
+                if end + 1 < len(words) and doc[words[end]].text in (",", "et"):
+                    pos = end + 1
+                    continue
+                break
+        return out
+
+    def _plain_name(self, span: Span) -> bool:
+        """A name that can be a place's: no digit, acronym, head word, title, or body the model sees."""
+        text = span.text
+        if any(c.isdigit() or c == "@" for c in text) or text.replace("-", "").isupper():
+            return False
+        if fold(text) in self.not_places or any(fold(t.text) in self.not_places for t in span if fold(t.text)):
+            return False
+        if self._has_head([t for t in span if fold(t.text)]):
+            return False
+        return not any(e.label_ == "ORG" and e.start < span.end and span.start < e.end for e in span.doc.ents)
 
     def dateline_mentions(self, doc: Doc, words: Sequence[int], taken: set[int]) -> list[Mention]:
         """Each capitalised name of the dateline ("Genève/Port-au-Prince – ", "Italy - ") is a place."""
@@ -363,7 +570,13 @@ class LocationFinder(RuleComponent):
                 start += 1
             if start >= ent.end or any(i in taken for i in range(start, ent.end)):
                 continue
-            span = doc[start:ent.end]
+            end = ent.end
+            if (end + 1 < len(doc) and doc[end - 1].whitespace_ == " " and is_capitalised(doc[end].text)
+                    and end not in taken and doc[end].lower_ not in self.particles and not doc[end].text.isupper()
+                    and fold(doc[end].text) not in self.not_places and self._town_only(fold(doc[end].text))
+                    and not (doc[end].ent_iob_ == "B")):
+                end += 1  # the model cut the name: "Dollo" of "Dollo Ado"
+            span = doc[start:end]
             if self.looks_like_place(span):
                 out.append(Mention(span.start, span.end, "ner", kind="city"))
         return out
@@ -393,7 +606,16 @@ class LocationFinder(RuleComponent):
     def keep(self, doc: Doc, m: Mention) -> bool:
         """False for a mention inside an organisation's, a plan's or a person's name."""
         span = doc[m.start:m.end]
-        if fold(strip_elision(span.text)) in self.not_places:
+        key = fold(strip_elision(span.text))
+        if key in self.not_places and not (m.source == "trigger" and key in self.compass):
+            return False
+        kinds = {self.gazetteer.places[i].kind for i, _ in m.candidates}
+        if not kinds & {"country", "area"}:
+            if self._after_storm_noun(doc, m.start) or self._person_context(doc, m, kinds):
+                return False
+            if self._plural_demonym(doc, m, kinds):
+                return False
+        if m.source != "feature" and self._in_defined_name(doc, m):
             return False
         if m.source == "extended":
             # an unknown name a town's name starts: not a plan's or a body's name ("Ouagadougou Action Plan")
@@ -416,7 +638,6 @@ class LocationFinder(RuleComponent):
                         and not self._org_compound(doc, ent, m)
                         and any(t.text in self.org_heads for t in doc[ent.start:m.start])):
                     return False
-        kinds = {self.gazetteer.places[i].kind for i, _ in m.candidates}
         for ent in doc.ents:
             if ent.label_ != "PER" or not (ent.start < m.end and m.start < ent.end) or m.source == "trigger":
                 continue
@@ -425,6 +646,76 @@ class LocationFinder(RuleComponent):
             if (ent.start, ent.end) != (m.start, m.end) or not kinds:
                 return False
         return True
+
+    def _after_storm_noun(self, doc: Doc, start: int) -> bool:
+        """True for the name of a storm: "l'ouragan Iota", "le cyclone tropical Freddy", "les ouragans Eta et Iota"."""
+        for j in range(start - 1, max(-1, start - 6), -1):
+            tok = doc[j]
+            if tok.lower_ in self.storm_nouns:
+                return True
+            if not (tok.is_space or tok.lower_ in self.storm_adjectives or tok.text in (",", "et")
+                    or (is_capitalised(tok.text) and j < start - 1)):
+                return False
+        return False
+
+    def _person_context(self, doc: Doc, m: Mention, kinds: set[str]) -> bool:
+        """True for a person's name: after a title ("Mme Rana Haddad") or a speech verb ("a déclaré Rana Haddad"),
+        or a name of two words before ", cheffe de mission" (a role noun, optionally after an article)."""
+        prev = [t for t in doc[max(0, m.start - 3):m.start] if not t.is_space]
+        if prev and (prev[-1].text in self.person_titles or prev[-1].lower_ in self.speech_verbs):
+            return True
+        names = len([t for t in doc[m.start:m.end] if fold(t.text)])
+        first = m.start - 1  # a first name before a surname the gazetteer knows: "Adam Ouaddai"
+        if first >= 0 and doc[first].text.isalpha() and is_capitalised(doc[first].text) \
+                and doc[first].lower_ not in PREPOSITIONS and doc[first].lower_ not in self.particles:
+            names += 1
+        if names < 2:
+            return False
+        after = [t for t in doc[m.end:m.end + 4] if not t.is_space]
+        if len(after) < 2 or after[0].text != ",":
+            return False
+        role = after[2] if after[1].lower_ in ("le", "la", "l'", "l’", "un", "une") and len(after) > 2 else after[1]
+        return role.lower_ in self.role_nouns
+
+    def _plural_demonym(self, doc: Doc, m: Mention, kinds: set[str]) -> bool:
+        """True for a nationality noun in the plural: "les Afghans", "des Kényans" (a town's name in GeoNames)."""
+        text = doc[m.start:m.end].text
+        if " " in text or not text.endswith(("s", "x")) or not is_demonym(text, self.demonym_suffixes):
+            return False
+        if kinds - {"city"}:
+            return False
+        prev = [t for t in doc[max(0, m.start - 2):m.start] if not t.is_space]
+        return bool(prev) and prev[-1].lower_ in self.plural_determiners
+
+    def _in_defined_name(self, doc: Doc, m: Mention) -> bool:
+        """True for a place inside a capitalised name followed by its acronym that no organisation span covers:
+        "Coopérative pour le développement du Congo (CODECO)"; also the acronym itself, "(CODECO)"."""
+        toks = [t for t in doc[m.start:m.end] if not t.is_space]
+        if (len(toks) == 1 and toks[0].text.isupper() and len(toks[0].text) > 1 and m.start > 0
+                and doc[m.start - 1].text == "(" and m.end < len(doc) and doc[m.end].text == ")"
+                and fold(toks[0].text) not in self.gazetteer.acronyms):
+            return True  # an acronym defined in parentheses is a body's, not a place's
+        after = [t for t in doc[m.end:m.end + 3] if not t.is_space]
+        if len(after) < 3 or after[0].text != "(" or after[2].text != ")":
+            return False
+        acronym = after[1].text
+        if (not (acronym.isupper() and acronym.isalpha() and len(acronym) >= 2)
+                or fold(acronym) in self.gazetteer.acronyms):
+            return False
+        lower = 0
+        for j in range(m.start - 1, max(-1, m.start - 12), -1):
+            tok = doc[j]
+            if tok.is_space or tok.lower_ in self.particles or tok.lower_ in ELIDED:
+                continue
+            if tok.text in BREAKERS:
+                return False
+            if is_capitalised(tok.text) and fold(tok.text)[:1] == fold(acronym)[:1]:
+                return True
+            if not is_capitalised(tok.text):
+                lower += 1
+                if lower > 4:
+                    return False
+        return False
 
     def _has_head(self, words: Sequence[Token]) -> bool:
         """True when a name holds an organisation's or a plan's head word ("Croix-Rouge Suisse", "Action Plan")."""
@@ -468,7 +759,10 @@ class LocationFinder(RuleComponent):
 
     # ------------------------------------------------------------------ resolving
     def resolve(self, doc: Doc, mentions: list[Mention]) -> None:
-        """Pick each gazetteer mention's place by the document's countries; give unknown places a country."""
+        """Pick each gazetteer mention's place by the document's countries; give unknown places a country.
+
+        A small foreign town is dropped when the document names other countries but never its own ("Ratu" is a
+        title in a release about Fiji, not the Indian town); a feature's country comes from its class."""
         places = self.gazetteer.places
         counts: Counter = Counter()
         for m in mentions:
@@ -477,19 +771,42 @@ class LocationFinder(RuleComponent):
                 countries = {places[i].country for i, _ in m.candidates}
             if len(countries) == 1 and None not in countries:
                 counts[next(iter(countries))] += 1
+        named = self.named_countries(mentions)
+        admin_keys = {self._name_key(doc, m) for m in mentions
+                      if m.admin and not any(places[i].kind == "country" for i, _ in m.candidates)}
+        dateline = self._dateline_tokens(doc)
         chosen: dict[str, Place] = {}
+        kept: list[Mention] = []
         for m in mentions:
-            if not m.candidates:
-                continue
-            key = fold(doc[m.start:m.end].text)
-            if key not in chosen:
-                best = max(m.candidates, key=lambda c: self._rank(places[c[0]], c[1], counts))
-                chosen[key] = places[best[0]]
-            m.place = chosen[key]
-            m.country = m.place.country
+            if m.candidates:
+                key = self._name_key(doc, m)
+                near = self._near_countries(m, mentions)  # "l'Etat de Bolívar" next to "Venezuela"
+                if key not in chosen and key in admin_keys:
+                    # "la province de Huambo" is the province, not the town; "les régions de Morang" is no foreign
+                    # town of that name: without a region of the name, an unknown region of the context
+                    candidates = (tuple(c for c in m.candidates if places[c[0]].kind in ("region", "area", "camp"))
+                                  or tuple(c for c in m.candidates if places[c[0]].country in near))
+                    if not candidates:
+                        m.candidates, m.kind = (), "region"
+                        kept.append(m)
+                        continue
+                    m.candidates = candidates
+                if key not in chosen:
+                    best = max(m.candidates, key=lambda c: self._rank(places[c[0]], c[1], counts, named, near))
+                    chosen[key] = places[best[0]]
+                m.place = chosen[key]
+                m.country = m.place.country
+                if named and m.start not in dateline and self._stray_town(m.place, named):
+                    continue
+            kept.append(m)
+        mentions[:] = kept
         main = dominant_country(Counter(m.country for m in mentions if m.place and m.country))
         for m in mentions:
-            if m.place is not None:
+            if m.place is not None or m.feature == "water":
+                continue  # a lake, a sea, a river: shared or crossing borders, no country
+            if m.feature == "named" and m.inner:  # "mont Cameroun", "île Maurice": the country of the name
+                best = max(m.inner, key=lambda c: self._rank(places[c[0]], c[1], counts, named))
+                m.country = places[best[0]].country
                 continue
             sent = doc[m.start].sent if doc.has_annotation("SENT_START") else doc[:]
             near = [o for o in mentions if o.place is not None and o.country and sent.start <= o.start < sent.end]
@@ -501,13 +818,51 @@ class LocationFinder(RuleComponent):
             else:
                 m.country = nearest.country
 
+    def named_countries(self, mentions: Sequence[Mention]) -> set[str]:
+        """Countries the document names: by their own name, or through a region, a camp or a big city of theirs
+        (a small town alone does not say which country it is in)."""
+        places = self.gazetteer.places
+        named: set[str] = set()
+        for m in mentions:
+            cands = [places[i] for i, _ in m.candidates]
+            countries = {p.country for p in cands if p.kind == "country"}
+            if not countries and any(p.kind != "city" or p.curated or p.population >= self.small_town for p in cands):
+                countries = {p.country for p in cands}
+                countries = countries if len(countries) == 1 else set()
+            named |= countries - {None}
+        return named
+
+    def _near_countries(self, m: Mention, mentions: Sequence[Mention]) -> dict[str, int]:
+        """Countries named by their own name within the context window of ``m``, with their distance in tokens."""
+        places = self.gazetteer.places
+        near: dict[str, int] = {}
+        for o in mentions:
+            gap = abs(o.start - m.start)
+            if o is m or gap > self.context_window:
+                continue
+            for i, _ in o.candidates:
+                if places[i].kind == "country":
+                    near[places[i].country] = min(gap, near.get(places[i].country, gap))
+        return near
+
+    def _stray_town(self, place: Place, named: set[str]) -> bool:
+        return (place.kind == "city" and not place.curated and place.population < self.small_town
+                and place.country not in named)
+
+    def _name_key(self, doc: Doc, m: Mention) -> str:
+        """The lookup key of a mention's name, without a generic noun it starts with ("Etat de")."""
+        return fold(doc[m.start + m.prefix:m.end].text)
+
     @staticmethod
-    def _rank(place: Place, main_name: bool, counts: Counter) -> tuple:
-        # a country's name is the country, an area's the area ("Sahel", not Burkina's Sahel region); then the
-        # document's most named country, curated over ISO/GeoNames, a city over a region of its name ("Genève"),
-        # a main name over an alternate one, the bigger city
-        return (place.kind == "country", place.kind == "area", counts.get(place.country, 0), place.curated,
-                place.kind == "city", main_name, place.population)
+    def _rank(place: Place, main_name: bool, counts: Counter, named: set[str] = frozenset(),
+              near: dict[str, int] | None = None) -> tuple:
+        # a country's name is the country, an area's the area ("Sahel", not Burkina's Sahel region); then a place in
+        # a country the document names, the document's most named country, curated over ISO/GeoNames, the country
+        # named nearest, a city over a region of its name ("Genève"), a main name over an alternate one, the bigger
+        # city
+        distance = (near or {}).get(place.country, 1 << 20)
+        return (place.kind == "country", place.kind == "area", place.country in named, counts.get(place.country, 0),
+                place.curated, -distance, place.kind == "city", main_name, place.population)
 
     # ------------------------------------------------------------------ writing
     def set_annotations(self, doc: Doc, mentions: Sequence[Mention]) -> None:
@@ -565,11 +920,22 @@ class LocationFinder(RuleComponent):
             tok = doc[words[end]]
             text = tok.text
             if is_capitalised(text) and fold(text) and not (text.isupper() and len(text) > 1 and end == pos):
-                if fold(text) in self.not_places or (end == pos and text.lower() in self.particles):
+                if ((fold(text) in self.not_places and not (end > pos and fold(text) in self.compass))
+                        or (end == pos and text.lower() in self.particles)):
                     break
                 end += 1
+                if end - 1 > pos and fold(text) in self.compass:
+                    break  # a compass word ends a name ("Makatam Sud") but never is one
             elif text == "-" and end > pos and end + 1 < limit and is_capitalised(doc[words[end + 1]].text):
                 end += 1
+            elif (text == "-" and end > pos and end + 1 < limit and not tok.whitespace_
+                  and not doc[words[end - 1]].whitespace_ and doc[words[end + 1]].text.isalpha()):
+                end += 1  # "Bahr-al-arab": lower-case parts glued by hyphens
+            elif end > pos and doc[words[end - 1]].text == "-" and not doc[words[end - 1]].whitespace_:
+                end += 1
+            elif (end > pos and self._after_apostrophe(tok) and end + 1 < limit
+                  and is_capitalised(doc[words[end + 1]].text)):
+                end += 1  # the "s" of "Cox's Bazar"
             elif (end > pos and text.lower() in self.particles and text.lower() not in ("et", "en", "au", "aux")
                   and end + 1 < limit and is_capitalised(doc[words[end + 1]].text)):
                 end += 1

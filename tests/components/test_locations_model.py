@@ -39,6 +39,9 @@ def test_model_fallback_places(model_nlp, text, expected):
     "Veuillez contacter Brad Mellicker.\nTél. + 670 735 1998\nE-mail : bmellicker@iom.int",
     "Les Zimbabwéens et les Colombiens demandent une protection.",
     "Des membres de Boko Haram ont attaqué le camp.",
+    "Les Kényans, les Syriens, les Soudanais et les Maliennes sont concernés.",
+    "« Nous devons agir », a déclaré Rana Haddad, cheffe de mission.",
+    "Le typhon Haiyan et la tempête Daniel ont fait des milliers de victimes.",
 ])
 def test_model_entities_that_are_not_places(model_nlp, text):
     assert [s.text for s in model_nlp(text).spans["iom_locations"]] == []
