@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 import spacy
@@ -288,23 +287,6 @@ def test_compiled_gazetteer_is_what_the_build_script_produces():
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
     assert build.render(build.build()) == resource_path("locations/gazetteer.jsonl").read_text(encoding="utf-8")
-
-
-def test_component_load_time_and_memory():
-    import tracemalloc
-
-    load_jsonl.cache_clear()
-    t0 = time.perf_counter()
-    LocationFinder(spacy.blank("fr"), settings=LocationSettings())
-    seconds = time.perf_counter() - t0
-    load_jsonl.cache_clear()
-    tracemalloc.start()
-    LocationFinder(spacy.blank("fr"), settings=LocationSettings())
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    print(f"iom_locations load: {seconds:.2f}s, peak {peak / 2**20:.0f} MiB")
-    assert seconds < 3.0  # about 1 s on the development machine
-    assert peak < 300 * 2**20
 
 
 def test_spans_serialise_with_the_doc(loc_nlp):
