@@ -95,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--date-field", action="append", dest="date_fields", metavar="NAME",
                    help="JSON field giving the publication date; repeat for fallbacks (default: published, date)")
     b.add_argument("--max-bytes", type=int, default=10_000_000, help="documents larger than this become errors")
-    b.add_argument("--no-warc-date", action="store_true", help="do not use WARC-Date as the publication date")
+    b.add_argument("--no-warc-date", action="store_true", help="do not use WARC-Date (the capture date) as a fallback publication date")
     b.add_argument("--published", metavar="YYYY-MM-DD", help="publication date of documents whose metadata has none")
     b.add_argument("--workers", type=int, default=1, help="parse in N processes (default 1)")
     b.add_argument("--batch-size", type=int, default=32, help="documents parsed and committed together")
