@@ -3,23 +3,9 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 
+from iomextract.evaluate import normalise_name
 from iomextract.prepare import prepare
-
-ARTICLES = {"le", "la", "les", "l", "the"}
-
-
-def _norm(text):
-    # as the corpus scorer normalises titles
-    if not text:
-        return ""
-    text = unicodedata.normalize("NFKD", str(text))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower().replace("’", "'")
-    words = re.sub(r"[^\w]+", " ", text).split()
-    while words and words[0] in ARTICLES:
-        words = words[1:]
-    return " ".join(words)
 
 
 def test_title_accuracy(corpus_dir):
@@ -28,7 +14,7 @@ def test_title_accuracy(corpus_dir):
         gold = json.loads((corpus_dir / "gold" / path.name).read_text(encoding="utf-8"))
         prepared = prepare(json.loads(path.read_text(encoding="utf-8"))["text"])
         title = prepared.text[slice(*prepared.title)] if prepared.title else None
-        ok += _norm(title) == _norm(gold.get("title"))
+        ok += normalise_name(title) == normalise_name(gold.get("title"))
         total += 1
     assert total and ok / total >= 0.95
 
