@@ -1,6 +1,7 @@
 """The ``iomextract`` command: a thin layer over the importable API.
 
-Exit status: 0 all inputs parsed, 1 some failed (each failure reported on stderr), 2 usage error.
+Exit status: 0 all inputs parsed, 1 some failed (each failure reported on stderr; for ``batch``, also a run stopped
+by a full disk, an unwritable output or dying workers: run it again with --resume), 2 usage error.
 """
 from __future__ import annotations
 
@@ -57,13 +58,17 @@ def _batch_command(args: argparse.Namespace) -> int:
         return 2
     try:
         options = batch.ReadOptions(field=args.field, date_fields=tuple(args.date_fields or ("published", "date")),
-                                    max_bytes=args.max_bytes, warc_date=not args.no_warc_date)
+                                    max_bytes=args.max_bytes, max_ratio=args.max_ratio,
+                                    warc_date=not args.no_warc_date)
         summary = batch.run(args.inputs, args.output, fmt=args.format, options=options, published=args.published,
                             workers=args.workers, batch_size=args.batch_size, resume=args.resume,
                             overwrite=args.overwrite, progress=not args.quiet)
     except (batch.BatchUsageError, ValueError) as err:
         print(f"iomextract batch: {err}", file=sys.stderr)
         return 2
+    except (batch.BatchOutputError, batch.BatchWorkerError) as err:  # disk full, unwritable output, dying workers
+        print(f"iomextract batch: {err}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("iomextract batch: interrupted; run the same command with --resume to finish", file=sys.stderr)
         return 130
@@ -95,6 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--date-field", action="append", dest="date_fields", metavar="NAME",
                    help="JSON field giving the publication date; repeat for fallbacks (default: published, date)")
     b.add_argument("--max-bytes", type=int, default=10_000_000, help="documents larger than this become errors")
+    b.add_argument("--max-ratio", type=float, default=100.0,
+                   help="compressed members expanding more than this many times become errors (default 100)")
     b.add_argument("--no-warc-date", action="store_true", help="do not use WARC-Date (the capture date) as a fallback publication date")
     b.add_argument("--published", metavar="YYYY-MM-DD", help="publication date of documents whose metadata has none")
     b.add_argument("--workers", type=int, default=1, help="parse in N processes (default 1)")

@@ -9,8 +9,10 @@ Needs the ``batch`` extra (pyarrow, warcio, tqdm). See :func:`run`, :mod:`.reade
 """
 from __future__ import annotations
 
+from .files import BatchOutputError
 from .readers import ReadOptions, Record, count_records, iter_records
 from .run import BatchSummary, BatchUsageError, layout, run
+from .work import BatchWorkerError
 
-__all__ = ["run", "BatchSummary", "BatchUsageError", "ReadOptions", "Record", "iter_records", "count_records",
-           "layout"]
+__all__ = ["run", "BatchSummary", "BatchUsageError", "BatchOutputError", "BatchWorkerError", "ReadOptions",
+           "Record", "iter_records", "count_records", "layout"]

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional, Union
 
+from .files import append_durably, writing
+
 __all__ = ["Journal", "Progress"]
 
 VERSION = 1
@@ -80,22 +82,20 @@ class Journal:
 
     def _append(self, entry: dict[str, Any]) -> None:
         # Open, write and fsync each time: a commit is rare next to parsing, and nothing stays half-buffered.
-        with open(self.path, "ab") as out:
-            out.write(json.dumps(entry, ensure_ascii=False).encode("utf-8") + b"\n")
-            out.flush()
-            os.fsync(out.fileno())
+        append_durably(self.path, json.dumps(entry, ensure_ascii=False).encode("utf-8") + b"\n")
 
     def start(self, header: dict[str, Any]) -> None:
         """Begin a new journal (replacing any old one) with the run's description."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.write_bytes(b"")
+        with writing(self.path):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.write_bytes(b"")
         self._append({"iomextract_batch": VERSION, **header})
 
     def repair(self) -> None:
         """Drop a half-written last line, so later commits start on a line of their own."""
         data = self.path.read_bytes()
         if data and not data.endswith(b"\n"):
-            with open(self.path, "r+b") as out:
+            with writing(self.path), open(self.path, "r+b") as out:
                 out.truncate(data.rfind(b"\n") + 1)
 
     def commit(self, *, writer: dict[str, Any], errors: dict[str, Any], counts: dict[str, int], done: list[str],

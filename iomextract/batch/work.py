@@ -9,12 +9,14 @@ import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Optional, Union
 
 from ..api import parse, parse_many
+from ..errors import IomExtractError
 from ..pipeline import DEFAULT_MODEL, load
 
-__all__ = ["parse_items", "Outcome", "ordered_map"]
+__all__ = ["parse_items", "Outcome", "ordered_map", "BatchWorkerError", "MAX_WORKER_DEATHS"]
 
 Item = tuple[Union[str, bytes], Optional[str], Optional[str]]  # (page, publication date, fallback date), ISO
 Outcome = tuple[str, dict[str, Any]]  # ("ok", Release.to_dict()) or ("error", {"type": ..., "message": ...})
@@ -61,26 +63,108 @@ def _warm(model: str) -> None:
     load(model)
 
 
+class BatchWorkerError(IomExtractError, RuntimeError):
+    """Worker processes kept dying (killed, out of memory, a crash in native code): the run stopped."""
+
+
+# How many pages may kill their worker (each then becomes an error record) before the run stops with
+# BatchWorkerError: a few poisoned pages are the pages' fault, many are the machine's (memory, a broken install).
+MAX_WORKER_DEATHS = 5
+WORKER_DIED = "WorkerDied"
+
+
+class _Pool:
+    """A pool of spawned workers that is replaced by a fresh one when one of its processes dies."""
+
+    def __init__(self, func: Callable[..., Any], workers: int, model: str) -> None:
+        self.func, self.workers, self.model = func, workers, model
+        self.context = multiprocessing.get_context("spawn")
+        self.executor = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=self.context, initializer=_warm,
+                                   initargs=(self.model,))
+
+    def submit(self, items: Any) -> Future:
+        try:
+            return self.executor.submit(self.func, items, self.model)
+        except BrokenProcessPool as err:  # a worker died while idle: seen, like any death, when the result is read
+            failed: Future = Future()
+            failed.set_exception(err)
+            return failed
+
+    def renew(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.executor = self._new()
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def alone(self, items: Any) -> Optional[Any]:
+        """``func(items)`` with nothing else in flight; None when it kills its worker (the pool is then renewed)."""
+        try:
+            return self.submit(items).result()
+        except BrokenProcessPool:
+            self.renew()
+            return None
+
+
+def _succeeded(future: Future) -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None
+
+
 def ordered_map(func: Callable[..., Any], batches: Iterator[Any], *, workers: int, model: str = DEFAULT_MODEL,
-                ahead: int = 2) -> Iterator[tuple[Any, Any]]:
+                ahead: int = 2, max_deaths: Optional[int] = None) -> Iterator[tuple[Any, Any]]:
     """``(batch, func(batch.items, model))`` for each batch, in order, computed by ``workers`` spawned processes.
 
     At most ``ahead * workers`` batches are in flight, so memory stays bounded however long ``batches`` is. Each
-    batch object must have an ``items`` attribute (what ``func`` receives).
+    batch object must have an ``items`` attribute (what ``func`` receives), and ``func`` must return one outcome
+    per item. When a worker process dies (``os._exit``, SIGKILL, out of memory, a segfault), every batch in flight
+    is lost with it: they are run again in a fresh pool, the first alone and, if it kills its worker again, page by
+    page, so only the page that kills a worker becomes an error outcome (``WorkerDied``). After ``max_deaths`` such
+    pages (default :data:`MAX_WORKER_DEATHS`) a :class:`BatchWorkerError` stops the run.
     """
-    context = multiprocessing.get_context("spawn")
+    limit = MAX_WORKER_DEATHS if max_deaths is None else max_deaths
+    deaths = 0
+    pool = _Pool(func, workers, model)
     pending: deque[tuple[Any, Future]] = deque()
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm,
-                             initargs=(model,)) as pool:
+
+    def next_result() -> tuple[Any, Any]:
+        nonlocal deaths
+        batch, future = pending.popleft()
         try:
-            for batch in batches:
-                pending.append((batch, pool.submit(func, batch.items, model)))
-                if len(pending) >= ahead * workers:
-                    done, future = pending.popleft()
-                    yield done, future.result()
-            while pending:
-                done, future = pending.popleft()
-                yield done, future.result()
-        finally:
-            for _, future in pending:
-                future.cancel()
+            return batch, future.result()
+        except BrokenProcessPool:
+            pool.renew()
+        # The batches in flight died with the pool; which page killed it is unknown: the first batch runs alone
+        # (page by page if it kills a worker again), the others are sent again.
+        outcomes = pool.alone(batch.items)
+        if outcomes is None:
+            outcomes = []
+            for item in batch.items:
+                one = pool.alone([item])
+                if one is None:
+                    deaths += 1
+                    if deaths > limit:
+                        raise BatchWorkerError(f"[E820] {deaths} pages killed the worker process parsing them "
+                                               f"(the limit is {limit}): the machine may be out of memory; what "
+                                               "was committed is kept, run the same command with resume to go on")
+                    one = [("error", {"type": WORKER_DIED, "message": "[E822] the worker process parsing this "
+                                      "page died (killed, out of memory or a crash in native code)"})]
+                outcomes.extend(one)
+        again = list(pending)
+        pending.clear()
+        pending.extend((b, f if _succeeded(f) else pool.submit(b.items)) for b, f in again)
+        return batch, outcomes
+
+    try:
+        for batch in batches:
+            pending.append((batch, pool.submit(batch.items)))
+            if len(pending) >= ahead * workers:
+                yield next_result()
+        while pending:
+            yield next_result()
+    finally:
+        for _, future in pending:
+            future.cancel()
+        pool.close()

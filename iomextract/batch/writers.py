@@ -28,6 +28,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..types import PartialDate, Release
+from .files import append_durably, writing
 
 __all__ = ["JsonlWriter", "CsvWriter", "ParquetWriter", "TABLES", "table_schema", "tidy_rows", "FORMATS"]
 
@@ -94,22 +95,18 @@ def tidy_rows(release: dict[str, Any], source: dict[str, Any]) -> dict[str, list
     return rows
 
 
-def _fsync_append(path: Path, data: bytes) -> int:
-    """Append ``data`` to ``path`` durably; the new size."""
-    with open(path, "ab") as out:
-        out.write(data)
-        out.flush()
-        os.fsync(out.fileno())
-        return out.tell()
-
-
 def _truncate(path: Path, size: int) -> None:
     """Cut ``path`` back to ``size`` bytes (what the last commit wrote), creating it empty when missing."""
-    with open(path, "ab") as out:
+    with writing(path), open(path, "ab") as out:
         if out.tell() < size:
             raise ValueError(f"[E804] {path} is shorter ({out.tell()} bytes) than its last commit ({size}); "
                              "it was changed outside this run: start again without --resume")
         out.truncate(size)
+
+
+# Characters JSON leaves raw in strings but Python's str.splitlines (and some editors) break lines at: escaped, so
+# one record is one line for every reader.
+_LINE_BREAKS = {ord(c): f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"}
 
 
 class JsonlWriter:
@@ -122,7 +119,7 @@ class JsonlWriter:
 
     def add(self, obj: dict[str, Any]) -> None:
         """Buffer one object."""
-        self._lines.append(json.dumps(obj, ensure_ascii=False))
+        self._lines.append(json.dumps(obj, ensure_ascii=False).translate(_LINE_BREAKS))
 
     def ready(self) -> bool:
         """Whether a commit is due (JSON Lines commits every batch)."""
@@ -133,14 +130,15 @@ class JsonlWriter:
         if self._lines:
             data = ("\n".join(self._lines) + "\n").encode("utf-8")
             self._lines = []
-            size = _fsync_append(self.path, gzip.compress(data, mtime=0) if self.gzip else data)
+            size = append_durably(self.path, gzip.compress(data, mtime=0) if self.gzip else data)
         else:
             size = self.path.stat().st_size if self.path.exists() else 0
         return {"size": size}
 
     def restore(self, state: Optional[dict[str, Any]]) -> None:
         """Cut the file back to a committed state (None: empty)."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with writing(self.path.parent):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
         _truncate(self.path, state["size"] if state else 0)
 
     def paths(self) -> list[Path]:
@@ -191,12 +189,13 @@ class CsvWriter:
                 writer.writerow({k: _csv_value(row.get(k)) for k in self.columns[table]})
             self._rows[table] = []
             data = buf.getvalue().encode("utf-8")
-            sizes[table] = _fsync_append(path, data) if data else path.stat().st_size
+            sizes[table] = append_durably(path, data) if data else path.stat().st_size
         return {"sizes": sizes}
 
     def restore(self, state: Optional[dict[str, Any]]) -> None:
         """Cut each table back to a committed state (None: empty)."""
-        self.dir.mkdir(parents=True, exist_ok=True)
+        with writing(self.dir):
+            self.dir.mkdir(parents=True, exist_ok=True)
         for table in TABLES:
             _truncate(self.dir / f"{table}.csv", state["sizes"][table] if state else 0)
 
@@ -243,27 +242,38 @@ class ParquetWriter:
                     continue
                 wrote = True
                 path = self._part(table, self.next_part)
-                tmp = path.with_name(f".{path.name}.tmp")
-                pq.write_table(pa.Table.from_pylist(rows, schema=self.schemas[table]), tmp)
-                with open(tmp, "rb") as written:
-                    os.fsync(written.fileno())
-                os.replace(tmp, path)
+                self._write_part(pa.Table.from_pylist(rows, schema=self.schemas[table]), path)
                 self._rows[table] = []
         if wrote:
             self.next_part += 1
         return {"next_part": self.next_part}
+
+    @staticmethod
+    def _write_part(table: pa.Table, path: Path) -> None:
+        # Through a temporary name, so a part file is whole or absent; a failed write leaves no temporary behind.
+        tmp = path.with_name(f".{path.name}.tmp")
+        with writing(path):
+            try:
+                pq.write_table(table, tmp)
+                with open(tmp, "rb") as written:
+                    os.fsync(written.fileno())
+                os.replace(tmp, path)
+            except OSError:
+                tmp.unlink(missing_ok=True)
+                raise
 
     def restore(self, state: Optional[dict[str, Any]]) -> None:
         """Delete the parts written after a committed state (None: all parts)."""
         self.next_part = state["next_part"] if state else 0
         for table in TABLES:
             folder = self.dir / table
-            folder.mkdir(parents=True, exist_ok=True)
-            for path in folder.glob(".part-*.parquet.tmp"):
-                path.unlink()
-            for path in folder.glob("part-*.parquet"):
-                if int(path.name[len("part-"):-len(".parquet")]) >= self.next_part:
+            with writing(folder):
+                folder.mkdir(parents=True, exist_ok=True)
+                for path in folder.glob(".part-*.parquet.tmp"):
                     path.unlink()
+                for path in folder.glob("part-*.parquet"):
+                    if int(path.name[len("part-"):-len(".parquet")]) >= self.next_part:
+                        path.unlink()
 
     def paths(self) -> list[Path]:
         """The files this writer owns."""

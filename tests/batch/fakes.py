@@ -1,6 +1,9 @@
 """A light stand-in for the pipeline, for tests where the model is not the point (readers, writers, resume)."""
 from __future__ import annotations
 
+import os
+import re
+import signal
 import time
 
 from iomextract.batch import work
@@ -35,3 +38,26 @@ def install(delay: float = 0.0) -> None:
     global FAKE_DELAY
     FAKE_DELAY = delay
     work.parse_items = fake_parse_items
+
+
+KILL = re.compile(r"KILL-WORKER(?: once=(\S+))?")
+
+
+def dying_parse_items(items, model="fake"):
+    """``fake_parse_items``, except that a page holding "KILL-WORKER" kills its own process with SIGKILL (as the
+    kernel's out-of-memory killer would). "KILL-WORKER once=PATH" kills only while PATH does not exist (and makes
+    it first), so the page parses when it is tried again."""
+    for page, _, _ in items:
+        text = page.decode("utf-8", "replace") if isinstance(page, bytes) else page
+        marker = KILL.search(text)
+        if marker:
+            flag = marker.group(1)
+            if flag is None or not os.path.exists(flag):
+                if flag is not None:
+                    open(flag, "w").close()
+                os.kill(os.getpid(), signal.SIGKILL)
+    return fake_parse_items(items, model)
+
+
+def fake_warm(model):
+    """Pool initializer standing in for loading the pipeline: nothing to load."""
