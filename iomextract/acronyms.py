@@ -34,6 +34,7 @@ from .resources import load_lines
 # Bounded patterns only: one quantifier per alternative, no nesting.
 _WORD_RE = re.compile(r"(?:[cdjlmnst]|qu)['’](?=\w)|\w[\w&-]{0,60}", re.IGNORECASE)
 _PAREN_RE = re.compile(r"\(([^()\n]{1,200})\)")
+_LOOKBACK = 1_000  # characters a long form (or the acronym before a parenthesis) is looked for in
 _BOUNDARY_CHARS = frozenset(".;:!?()[]«»\"“”\n")
 _LEAD_IN_RE = re.compile(r"(?:[a-zà-ÿ'’]{1,15}\s{1,3}){1,5}(?=\S{2,12}$)")
 
@@ -126,6 +127,13 @@ def words_with_offsets(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
 
 
+def _rstrip_end(text: str, pos: int) -> int:
+    """``len(text[:pos].rstrip())`` without copying the text before ``pos``."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
 def _norm_word(word: str) -> str:
     return word.lower().replace("’", "'")
 
@@ -140,7 +148,8 @@ def window_start(text: str, end: int, short: str, sets: WordSets, *, extra: int 
     limit = min(len(short) + 5, 2 * len(short)) + extra
     start, content = end, 0
     pos = end
-    for word, w_start, w_end in reversed(words_with_offsets(text[:end])):
+    lo = max(0, end - _LOOKBACK)  # bounded: a scan from the start of the text for every "(" is quadratic
+    for word, w_start, w_end in reversed([(w, a + lo, b + lo) for w, a, b in words_with_offsets(text[lo:end])]):
         if any(c in _BOUNDARY_CHARS for c in text[w_end:pos]) or _norm_word(word) in sets.boundary_words:
             break
         if _norm_word(word) not in sets.function_words:
@@ -155,7 +164,8 @@ def extend_to_head(text: str, start: int, lower_bound: int, sets: WordSets) -> i
     """Move ``start`` left to the nearest head noun within :data:`MAX_EXTENSION_WORDS` content words (from
     ``lower_bound``), never across another acronym or a coordination ("Croix-Rouge et Médecins Sans Frontières
     (MSF)" keeps "Médecins Sans Frontières"); unchanged when ``start`` is on a head noun or none is found."""
-    words = [(w, s + lower_bound, e + lower_bound) for w, s, e in words_with_offsets(text[lower_bound:])]
+    # up to the end of the word at ``start`` (words are at most 61 characters), not to the end of the text
+    words = [(w, s + lower_bound, e + lower_bound) for w, s, e in words_with_offsets(text[lower_bound:start + 64])]
     at = [i for i, (_, w_start, _) in enumerate(words) if w_start == start]
     if not at or _is_head(words[at[0]][0], sets):
         return start
@@ -202,7 +212,7 @@ def head_start(text: str, start: int, end: int, sets: WordSets) -> int | None:
 def long_form_before(text: str, paren_start: int, short: str, sets: WordSets,
                      known: frozenset[str] = frozenset()) -> tuple[int, str] | None:
     """The long form written before "(short)" at ``paren_start``: (start offset, method), or None."""
-    end = len(text[:paren_start].rstrip())
+    end = _rstrip_end(text, paren_start)
     start = window_start(text, end, short, sets)
     offset = match_letters(short, text[start:end])
     if offset is not None:
@@ -252,11 +262,12 @@ def find_definitions(text: str, sets: WordSets | None = None,
             hit = long_form_before(text, m.start(), short, sets, known)
             if hit:
                 begin, method = hit
-                end = len(text[:m.start()].rstrip())
+                end = _rstrip_end(text, m.start())
                 found.append(Definition(short, s_start, s_start + len(short), text[begin:end], begin, end, method))
             continue
         # "ACR (Long Form)"
-        before = words_with_offsets(text[:m.start()])
+        lo = max(0, m.start() - _LOOKBACK)
+        before = [(w, a + lo, b + lo) for w, a, b in words_with_offsets(text[lo:m.start()])]
         if not before or text[before[-1][2]:m.start()].strip():
             continue
         short, s_start, s_end = before[-1]

@@ -1,7 +1,6 @@
 """``parse`` and ``parse_many``: from a page to a ``Release``."""
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import os
 import sys
@@ -14,8 +13,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .assemble import assemble
+from .chunking import MODEL_DONE_KEY, rule_pipes, run_in_chunks, tokenize
 from .components.extensions import DATELINE_KEY, PUBLISHED_KEY, TITLE_KEY
-from .errors import Warnings
 from .pipeline import load, model_description
 from .prepare import Prepared, prepare
 from .types import Release, Settings
@@ -58,12 +57,13 @@ def _full_date(iso: str | None) -> str | None:
 def _make_doc(
     nlp: Language, prepared: Prepared, published: str | None, fallback: str | None = None
 ) -> tuple[Doc, str | None]:
+    """The Doc of the clean text, with the inputs our components read in ``user_data``.
+
+    A text longer than ``nlp.max_length`` goes through the model chunk by chunk (:func:`run_in_chunks`); the Doc
+    then only waits for our rule components (see :func:`_pipes`).
+    """
     text = prepared.text
-    warnings = []
-    if len(text) > nlp.max_length:
-        text = text[: nlp.max_length]
-        warnings.append(Warnings.TRUNCATED)
-    doc = nlp.make_doc(text)
+    doc = run_in_chunks(nlp, text) if len(text) > nlp.max_length else tokenize(nlp, text)
     # the caller's date, else the page's own (HTML metadata, page chrome, dateline), else the caller's fallback
     page_date = _full_date(prepared.published) or _full_date(prepared.dateline.date if prepared.dateline else None)
     anchor = published or page_date or fallback
@@ -73,8 +73,21 @@ def _make_doc(
         doc.user_data[TITLE_KEY] = tuple(prepared.title)
     if prepared.dateline is not None:
         doc.user_data[DATELINE_KEY] = (prepared.dateline.start, prepared.dateline.end)
-    doc.user_data["iom_warnings"] = warnings
     return doc, anchor
+
+
+def _pipes(nlp: Language, doc: Doc) -> list:
+    """The pipes still to run on ``doc``: all of them, or only ours when the model already ran in chunks."""
+    return rule_pipes(nlp) if doc.user_data.get(MODEL_DONE_KEY) else nlp.pipeline
+
+
+def _pipeline(nlp: Language | None) -> Language:
+    """``nlp``, or the default pipeline; a clear error for anything that is not a spaCy pipeline."""
+    if nlp is None:
+        return load()
+    if not isinstance(nlp, Language):
+        raise TypeError(f"[E025] nlp must be a spaCy Language such as iomextract.load(), got {type(nlp).__name__}")
+    return nlp
 
 
 def _settings(nlp: Language, published: str | None) -> Settings:
@@ -83,9 +96,6 @@ def _settings(nlp: Language, published: str | None) -> Settings:
 
 
 def _finish(doc: Doc, prepared: Prepared, nlp: Language, published: str | None) -> Release:
-    extra = tuple(doc.user_data.get("iom_warnings", ()))
-    if extra:
-        prepared = dataclasses.replace(prepared, warnings=tuple(prepared.warnings) + extra)
     return assemble(doc, prepared, _settings(nlp, published))
 
 
@@ -103,10 +113,10 @@ def parse(
     without it, the page's own date (HTML metadata, dateline) is used, and failing that ``published_fallback``
     (e.g. a crawl date). ``nlp`` defaults to :func:`load`.
     """
-    nlp = nlp if nlp is not None else load()
+    nlp = _pipeline(nlp)
     prepared = prepare(source)
     doc, anchor = _make_doc(nlp, prepared, normalise_published(published), normalise_published(published_fallback))
-    for _, proc in nlp.pipeline:
+    for _, proc in _pipes(nlp, doc):
         doc = proc(doc)
     return _finish(doc, prepared, nlp, anchor)
 
@@ -134,9 +144,10 @@ def parse_many(
         raise ValueError(f"[E022] batch_size must be a positive int, got {batch_size!r}")
     if not isinstance(n_process, int) or n_process < 1:
         raise ValueError(f"[E023] n_process must be a positive int, got {n_process!r}")
-    nlp = nlp if nlp is not None else load()
+    nlp = _pipeline(nlp)
     default = normalise_published(published)
-    pending: deque[tuple[Prepared, str | None, Any]] = deque()
+    # one entry per source, in order: (prepared, anchor, context, release or None while nlp.pipe still holds it)
+    pending: deque[tuple[Prepared, str | None, Any, Release | None]] = deque()
 
     def docs() -> Iterator[Doc]:
         for item in sources:
@@ -145,8 +156,20 @@ def parse_many(
             fallback = context.get("published_fallback") if isinstance(context, dict) else None
             prepared = prepare(source)
             doc, anchor = _make_doc(nlp, prepared, normalise_published(own) or default, normalise_published(fallback))
-            pending.append((prepared, anchor, context))
+            if doc.user_data.get(MODEL_DONE_KEY):
+                # a text over nlp.max_length ran through the model in chunks here: finish it without nlp.pipe
+                for _, proc in _pipes(nlp, doc):
+                    doc = proc(doc)
+                pending.append((prepared, anchor, context, _finish(doc, prepared, nlp, anchor)))
+                continue
+            pending.append((prepared, anchor, context, None))
             yield doc
+
+    def ready() -> Iterator[Any]:
+        while pending and pending[0][3] is not None:
+            _, _, context, release = pending.popleft()
+            bar.update(1)
+            yield (release, context) if as_tuples else release
 
     from tqdm.auto import tqdm  # imported here: a widget in notebooks, text in terminals
 
@@ -155,11 +178,13 @@ def parse_many(
     bar = tqdm(total=len(sources) if isinstance(sources, Sized) else None, unit="doc", disable=not progress,
                file=sys.stderr)
     try:
-        # nlp.pipe keeps order, so the k-th doc out belongs to the k-th prepared page in `pending`.
+        # nlp.pipe keeps order: the k-th doc out belongs to the first entry of `pending` not finished already
         for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
-            prepared, anchor, context = pending.popleft()
+            yield from ready()
+            prepared, anchor, context, _ = pending.popleft()
             release = _finish(doc, prepared, nlp, anchor)
             bar.update(1)
             yield (release, context) if as_tuples else release
+        yield from ready()
     finally:
         bar.close()

@@ -1,6 +1,7 @@
 """Shared fixtures: a blank French pipeline for rule tests, the full pipeline for slow tests, the corpus path."""
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
 
@@ -14,6 +15,19 @@ REPO = Path(__file__).resolve().parent.parent
 def blank_nlp():
     """A tokenizer-only French pipeline: fast, enough for rule components that need no model."""
     return spacy.blank("fr")
+
+
+@pytest.fixture(scope="session")
+def rules_nlp():
+    """A blank French tokenizer with all our rule components: the whole of parse() without the statistical model,
+    fast enough for property tests (components read no entities, so organisations and names come from rules)."""
+    from iomextract.pipeline import COMPONENTS
+
+    pipeline = spacy.blank("fr")
+    for name, module in COMPONENTS:
+        importlib.import_module(module)
+        pipeline.add_pipe(name)
+    return pipeline
 
 
 @pytest.fixture(scope="session")

@@ -34,6 +34,7 @@ How contacts are found, with or without the model's entities:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -56,6 +57,7 @@ _BULLET = re.compile(r"[ \t\u00a0•*>·–-]*")
 _SENTENCE_END = re.compile(r"[.!?»](?=\s)")
 _WORDS = re.compile(r"\S+")
 _PROSE_WORDS = 14  # a line of more words, without an item, is running text and ends a contact block
+_SENTENCE_WINDOW = 1000  # characters looked back for the start of the sentence holding an item
 _SERVICE_WORDS = 12  # a named service is a noun phrase, not a sentence
 _SERVICE_LINKS = {"de", "du", "des", "presse", "medias", "media"}
 _ELIDED = re.compile(r"d['’]\w")
@@ -164,6 +166,19 @@ def _lines(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         out.append((pos, pos + len(line)))
         pos += len(line) + 1
+    return out
+
+
+def _lines_between(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The lines of ``text`` (as in :func:`_lines`) with ``s < end`` and ``e > start``, found from ``start``
+    instead of splitting the whole text (once per contact block, that was quadratic)."""
+    out, s = [], text.rfind("\n", 0, start) + 1
+    while s < end:
+        e = text.find("\n", s)
+        e = len(text) if e < 0 else e
+        if e > start:
+            out.append((s, e))
+        s = e + 1
     return out
 
 
@@ -442,7 +457,7 @@ def link_block(text: str, block: Block, phones: Sequence[PhoneMatch], emails: Se
     cuts = [(s, e) for s, e, _ in items]
     persons: list[Person] = []
     shared: list[tuple[int, int]] = []
-    lines = [(max(s, block.content), e) for s, e in _lines(text) if e > block.content and s < block.end]
+    lines = [(max(s, block.content), e) for s, e in _lines_between(text, block.content, block.end)]
     for n, (s, e) in enumerate(lines):
         found = 0
         for f_start, f_end in _fields(text, s, e, cuts, lex):
@@ -516,7 +531,9 @@ def link_running_text(text: str, phones: Sequence[PhoneMatch], emails: Sequence[
 
 def contact_sentence(text: str, pos: int, lex: Lexicon) -> bool:
     """Whether the sentence around ``pos`` says how to reach someone ("veuillez contacter", "atteinte au")."""
-    line_start = text.rfind("\n", 0, pos) + 1
+    # the look-back is bounded: a per-item scan to the start of a very long line would make the text quadratic
+    floor = max(0, pos - _SENTENCE_WINDOW)
+    line_start = max(text.rfind("\n", floor, pos) + 1, floor)
     ends = [m.end() for m in _SENTENCE_END.finditer(text, line_start, pos)]
     start = ends[-1] if ends else line_start
     return lex.verb_re.search(fold(text[start:pos])) is not None
@@ -531,6 +548,7 @@ class RegionHints:
         folded = fold(text)
         self._text = text
         self._places = [(m.start(), lex.place_regions[m.group()]) for m in lex.place_re.finditer(folded)]
+        self._positions = [p for p, _ in self._places]  # in text order: ranges of places by bisection
         self._blocks = blocks
         self._locations = sorted(locations)
         self._head = [r for p, r in self._places if p < 400]
@@ -542,15 +560,19 @@ class RegionHints:
         line_start = self._text.rfind("\n", 0, pos) + 1
         line_end = self._text.find("\n", pos)
         line_end = len(self._text) if line_end < 0 else line_end
-        out = [r for p, r in sorted(self._places, key=lambda t: abs(t[0] - pos)) if line_start <= p < line_end]
+        out = [r for p, r in sorted(self._between(line_start, line_end), key=lambda t: abs(t[0] - pos))]
         block = next((b for b in self._blocks if b.start <= pos < b.end), None)
         if block is not None:
-            out += [r for p, r in reversed(self._places) if block.start <= p < pos]
+            out += [r for p, r in reversed(self._between(block.start, pos))]
             out += country_code_regions(self._text[block.start:block.end])
-            out += [r for p, r in self._places if block.start <= p < block.end]
+            out += [r for p, r in self._between(block.start, block.end)]
         out += [r for p, r in reversed(self._locations) if p < pos] + [r for p, r in self._locations if p >= pos]
         out += self._dateline + self._head
         return list(dict.fromkeys(out))
+
+    def _between(self, start: int, end: int) -> list[tuple[int, str]]:
+        """The places at offsets ``start <= p < end``, in text order (a slice, not a scan of every place)."""
+        return self._places[bisect_left(self._positions, start):bisect_left(self._positions, end)]
 
     def contact_at(self, pos: int, lex: Lexicon) -> bool:
         """Whether ``pos`` lies in a contact block or a sentence saying how to reach someone."""

@@ -924,8 +924,9 @@ class FundersComponent(RuleComponent):
         """Give ids to the kept mentions and write them to ``doc.spans["iom_funders"]``."""
         kept = [m for m in mentions if m.confidence >= self.min_confidence]
         spans = [doc[m.start:m.end] for m in kept]
-        org_ids = [_overlapping_id(doc, ORG_KEY, "iom_org", s) for s in spans]
-        loc_ids = [_overlapping_id(doc, LOC_KEY, "iom_loc", s) for s in spans]
+        org_index, loc_index = _overlap_index(doc, ORG_KEY, "iom_org"), _overlap_index(doc, LOC_KEY, "iom_loc")
+        org_ids = [_overlapping_id(org_index, s) for s in spans]
+        loc_ids = [_overlapping_id(loc_index, s) for s in spans]
         texts = [" ".join(s.text.split()) for s in spans]
         groups = _group(kept, texts, org_ids, loc_ids)
         values = []
@@ -959,22 +960,32 @@ def _keep(found: dict, m: Mention) -> None:
         found[(m.start, m.end)] = m
 
 
-def _overlapping_id(doc: Doc, key: str, attr: str, span: Span) -> str | None:
-    """The id of the longest span of ``doc.spans[key]`` overlapping the mention's first word."""
+def _overlap_index(doc: Doc, key: str, attr: str) -> dict[int, list[tuple[int, int, str]]]:
+    """For each token, ``(length, -order, id)`` of the spans of ``doc.spans[key]`` covering it that have an id:
+    built once per Doc, so finding the spans a mention overlaps is no scan of every span per mention."""
+    index: dict[int, list[tuple[int, int, str]]] = {}
     if key not in doc.spans:
-        return None
-    best = None
-    for other in doc.spans[key]:
-        if other.start <= span.start < other.end or span.start <= other.start < span.end:
-            value = getattr(other._, attr, None)
-            if value and value.get("id") is not None and (best is None or len(other) > len(best[0])):
-                best = (other, value["id"])
-    return best[1] if best else None
+        return index
+    for order, other in enumerate(doc.spans[key]):
+        value = getattr(other._, attr, None)
+        if value and value.get("id") is not None:
+            for t in range(other.start, other.end):
+                index.setdefault(t, []).append((other.end - other.start, -order, value["id"]))
+    return index
+
+
+def _overlapping_id(index: dict[int, list[tuple[int, int, str]]], span: Span) -> str | None:
+    """The id of the longest span (the first of equals) overlapping the mention (see :func:`_overlap_index`)."""
+    found = [item for t in range(span.start, span.end) for item in index.get(t, ())]
+    return max(found)[2] if found else None
 
 
 def _group(mentions: Sequence[Mention], texts: Sequence[str], org_ids, loc_ids) -> list[list[int]]:
     """Union mentions naming one funder: same organisation, place or country; same name; an acronym and its
-    name; a shorter name that starts a longer one ("Fonds mondial" / "Fonds mondial pour la lutte ...")."""
+    name; a shorter name that starts a longer one ("Fonds mondial" / "Fonds mondial pour la lutte ...").
+
+    Equal values are joined through a dict (linear); only the acronym and prefix tests compare pairs, of distinct
+    texts rather than of mentions, so a long text naming one funder thousands of times stays fast."""
     parent = list(range(len(mentions)))
 
     def find(i):
@@ -983,22 +994,33 @@ def _group(mentions: Sequence[Mention], texts: Sequence[str], org_ids, loc_ids) 
             i = parent[i]
         return i
 
+    def union(i, j):
+        parent[find(i)] = find(j)
+
     norms = [norm_name(t) for t in texts]
-    for i in range(len(mentions)):
-        for j in range(i):
-            a, b = mentions[i], mentions[j]
-            same = (org_ids[i] and org_ids[i] == org_ids[j]) or (loc_ids[i] and loc_ids[i] == loc_ids[j])
-            same = same or (a.iso and a.iso == b.iso) or norms[i] == norms[j]
-            same = same or (a.acronym and (a.acronym == b.acronym or a.acronym == texts[j]))
-            same = same or (b.acronym and b.acronym == texts[i])
+    first: dict[tuple[str, str], int] = {}
+    for i, m in enumerate(mentions):
+        # an acronym equal to another mention's acronym or text: both go under the key ("acronym", value)
+        keys = [("org", org_ids[i]), ("loc", loc_ids[i]), ("iso", m.iso), ("norm", norms[i]),
+                ("acronym", m.acronym), ("acronym", texts[i])]
+        for key in keys:
+            if not key[1] and key[0] != "norm":
+                continue
+            if key in first:
+                union(i, first[key])
+            else:
+                first[key] = i
+    by_text: dict[str, int] = {}
+    for i, t in enumerate(texts):
+        by_text.setdefault(t, i)
+    distinct = list(by_text.values())
+    for n, i in enumerate(distinct):
+        for j in distinct[:n]:
             for x, y in ((i, j), (j, i)):
-                if is_acronym_like(texts[x]) and not is_acronym_like(texts[y]) and is_acronym_of(texts[x], texts[y]):
-                    same = True
+                same = is_acronym_like(texts[x]) and not is_acronym_like(texts[y]) and is_acronym_of(texts[x], texts[y])
                 short, long_ = norms[x].split(), norms[y].split()
-                if 2 <= len(short) < len(long_) and long_[:len(short)] == short:
-                    same = True
-            if same:
-                parent[find(i)] = find(j)
+                if same or 2 <= len(short) < len(long_) and long_[:len(short)] == short:
+                    union(i, j)
     groups: dict[int, list[int]] = {}
     for i in range(len(mentions)):
         groups.setdefault(find(i), []).append(i)

@@ -24,6 +24,7 @@ gazetteer's first).
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Iterable
@@ -382,6 +383,7 @@ class OrganisationFinder(RuleComponent):
                 self.head_of.setdefault(row["id"], set()).add(first[:1].upper() + first[1:])
         self.known_acronyms = frozenset(self.acronym_ids)
         self._gazetteer_names = [(n, i) for i, names in self.names_by_id.items() for n in names]
+        self._link_key = lru_cache(maxsize=4096)(self._link_folded)
 
     # ------------------------------------------------------------------ spaCy API
     def match(self, doc: Doc) -> list[Mention]:
@@ -509,7 +511,10 @@ class OrganisationFinder(RuleComponent):
 
     def link_name(self, text: str) -> str | None:
         """The gazetteer body whose name is within the fuzzy threshold of ``text``, or None."""
-        key = fold(text)
+        return self._link_key(fold(text))
+
+    def _link_folded(self, key: str) -> str | None:
+        # a scan of the whole gazetteer: cached per folded name (see __init__), a name repeated is linked once
         best, best_id = 0.0, None
         for name, oid in self._gazetteer_names:
             if abs(len(name) - len(key)) > 0.2 * max(len(name), len(key)):
@@ -722,12 +727,16 @@ class OrganisationFinder(RuleComponent):
         for m in mentions:
             if m.kind in ("name", "long", "ner") and m.id != "un":
                 starts.setdefault(m.start, m)
+        acronym_at: dict[tuple[str, int], Mention] = {}  # an index, not a scan of every mention per mention
+        for a in mentions:
+            if a.kind == "acronym":
+                acronym_at.setdefault((a.id, a.start), a)
         out = list(mentions)
         for m in mentions:
             if m.kind not in ("name", "long", "ner"):
                 continue
             k = m.end
-            acr = next((a for a in mentions if a.kind == "acronym" and a.id == m.id and a.start == k + 1), None)
+            acr = acronym_at.get((m.id, k + 1))
             if acr is not None and k < len(doc) and doc[k].text == "(" and acr.end < len(doc) \
                     and doc[acr.end].text == ")":
                 k = acr.end + 1
@@ -777,11 +786,14 @@ class OrganisationFinder(RuleComponent):
         acronyms = texts["acronym"]
         acronym = None
         if acronyms:
-            defined = [collapse(doc[m.start:m.end].text) for m in mentions if m.kind == "acronym"
-                       and any(n.kind == "long" and n.id == oid for n in mentions)]
+            # computed once, not per mention or per candidate: a body named thousands of times stays linear
+            defined = set(acronyms) if any(n.kind == "long" and n.id == oid for n in mentions) else set()
             counts = Counter(acronyms)
+            first = {}
+            for k, a in enumerate(acronyms):
+                first.setdefault(a, k)
             default = self.default_acronym.get(oid)
-            acronym = max(counts, key=lambda a: (a in defined, counts[a], a == default, -acronyms.index(a)))
+            acronym = max(counts, key=lambda a: (a in defined, counts[a], a == default, -first[a]))
         elif oid in self.default_acronym:
             acronym = self.default_acronym[oid]
         if named:

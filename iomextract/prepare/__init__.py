@@ -16,6 +16,7 @@ from .decode import decode_bytes, has_mojibake, repair_mojibake, repair_mojibake
 from .heading import Dateline, dateline_at
 from .html import extract, looks_like_html
 from .inline import normalise_spaces, repair_lost_letters, repair_remnants
+from .language import looks_french
 from .layout import lay_out
 from .offsets import OffsetMap, chain_span
 
@@ -126,6 +127,8 @@ def prepare(source: Source, *, max_chars: int = MAX_CHARS) -> Prepared:
         published, source_of_date = layout.published, "page_chrome"
     if not layout.text:
         warnings.append(Warnings.EMPTY_INPUT)
+    elif looks_french(layout.text) is False:
+        warnings.append(Warnings.NOT_FRENCH)  # still prepared and parsed: the record says what to expect of it
     return Prepared(original, layout.text, layout.title, find_dateline(layout.text, layout.title), published,
                     tuple(warnings), source_of_date, encoding, tuple(maps))
 

@@ -28,6 +28,9 @@ _MOJIBAKE = re.compile(f"[\u00c2-\u00df\u00e2-\u00ef][{_CONTINUATION}]|\u00c3 ")
 _WORD = re.compile(r"[^ \t\r\n]{1,200}(?:(?<=[ÃÂ]) )?")
 
 
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")
+
+
 def decode_bytes(data: bytes) -> tuple[str, str, bool]:
     """Decode ``data``: BOM, strict UTF-8, the declared charset, charset-normalizer, else cp1252.
 
@@ -60,7 +63,13 @@ def _guess(data: bytes) -> str:
     """Statistical guess; latin-1 answers become cp1252, its superset for the printable range."""
     from charset_normalizer import from_bytes  # imported lazily: only undecodable bytes need it
 
-    best = from_bytes(data[:200_000]).best()
+    results = from_bytes(data[:200_000])
+    best = results.best()
+    if best is not None:
+        # a short text often fits several code pages equally well (cp1250 reads "à" as "ŕ"): on a tie, the Western
+        # European one, which is what French pages use
+        best = next((m for m in results if m.encoding in _WESTERN and m.chaos <= best.chaos + 0.01
+                     and m.coherence >= best.coherence - 0.05), best)
     encoding = best.encoding if best is not None else "cp1252"
     try:
         encoding = codecs.lookup(encoding).name
