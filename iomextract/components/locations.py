@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .base import RuleComponent
 from ..resources import load_json, load_jsonl, load_lines
-from .extensions import DATELINE_KEY, SPAN_KEYS, ensure_extensions
+from .extensions import DATELINE_KEY, SPAN_KEYS, TITLE_KEY, ensure_extensions
 
 NON_ALNUM = re.compile(r"[^a-z0-9]+")
 # tokens a place name never spans ("Genève/Port-au-Prince" is two places, "Niger, Mali" two)
@@ -320,13 +320,15 @@ class LocationFinder(RuleComponent):
 
     def gazetteer_mentions(self, doc: Doc, words: Sequence[int], blocked: set[int],
                            skip: set[int] | frozenset[int] = frozenset()) -> list[Mention]:
-        """Longest gazetteer forms over the doc's word tokens, left to right (line breaks inside skipped).
+        """Longest gazetteer forms over the doc's word tokens, left to right (line breaks inside skipped), never
+        across the end of the title: "… dans la province du Lac" + "N'Djamena – …" are two places.
 
         Tokens of a ``not_places`` phrase ("Boko Haram") are added to ``blocked`` so no other source takes them;
         tokens in ``skip`` (features already found) are not looked up.
         """
         gz = self.gazetteer
         dateline = self._dateline_tokens(doc)
+        title_end = (doc.user_data.get(TITLE_KEY) or (-1, -1))[1]
         found: list[Mention] = []
         lower_later: list[tuple[Mention, str]] = []
         seen_keys: set[str] = set()
@@ -344,6 +346,8 @@ class LocationFinder(RuleComponent):
             for n in range(1, min(12, len(words) - w) + 1):
                 tok = doc[words[w + n - 1]]
                 if tok.text in BREAKERS or tok.i in skip:
+                    break
+                if n > 1 and doc[words[w + n - 2]].idx < title_end <= tok.idx:
                     break
                 key += fold(tok.text)
                 if len(key) > gz.max_key:

@@ -75,6 +75,16 @@ def test_places_spans_countries_and_kinds(loc_nlp, text, expected):
     assert found == expected
 
 
+def test_no_place_runs_across_the_end_of_the_title(loc_nlp):
+    text = "Tchad : des familles déplacées dans la province du Lac\nN'Djamena – L'OIM a enregistré les familles."
+    doc = loc_nlp.make_doc(text)
+    doc.user_data["iom_title"] = (0, 54)
+    doc = loc_nlp.get_pipe("iom_locations")(doc)
+    found = [(s.text, s._.iom_loc["country"]) for s in doc.spans["iom_locations"]]
+    assert ("N'Djamena", "TD") in found
+    assert not [s for s in doc.spans["iom_locations"] if s.start_char < 54 < s.end_char]
+
+
 def test_all_spellings_of_a_country_share_one_id_and_the_first_name(loc_nlp):
     _, doc = places(loc_nlp, "L'OIM en RDC aide les déplacés. La République démocratique du Congo compte 5 millions "
                              "de déplacés, et le RD du Congo reçoit de l'aide.")
