@@ -15,9 +15,10 @@ $(VENV)/.installed: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e .
 	touch $@
 
-# The whole suite runs everything: batch (pyarrow, warcio), Dask, notebooks, pandas and the docs site.
+# The whole suite runs everything: batch (pyarrow, warcio), Dask, notebooks, pandas, the docs site, and the
+# check that the committed gazetteers are what their build scripts produce (build).
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(PY) -m pip install --quiet -e ".[test,batch,dask,pandas,notebook,docs]"
+	$(PY) -m pip install --quiet -e ".[test,batch,dask,pandas,notebook,docs,build]"
 	touch $@
 
 run: $(VENV)/.installed
