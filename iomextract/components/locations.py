@@ -26,6 +26,7 @@ from __future__ import annotations
 import gc
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -232,7 +233,8 @@ class LocationFinder(RuleComponent):
                 if not any(i in taken for i in range(m.start, m.end)):
                     mentions.append(m)
                     taken.update(range(m.start, m.end))
-        mentions = [m for m in mentions if self.keep(doc, m)]
+        index = SpanIndex(doc, self.settings.org_key)
+        mentions = [m for m in mentions if self.keep(doc, m, index)]
         mentions.sort(key=lambda m: m.start)
         for m in mentions:
             self.mark_generic_noun(doc, m)
@@ -607,8 +609,9 @@ class LocationFinder(RuleComponent):
         return True
 
     # ------------------------------------------------------------------ filtering
-    def keep(self, doc: Doc, m: Mention) -> bool:
+    def keep(self, doc: Doc, m: Mention, index: "SpanIndex | None" = None) -> bool:
         """False for a mention inside an organisation's, a plan's or a person's name."""
+        index = index if index is not None else SpanIndex(doc, self.settings.org_key)
         span = doc[m.start:m.end]
         key = fold(strip_elision(span.text))
         if key in self.not_places and not (m.source == "trigger" and key in self.compass):
@@ -625,25 +628,24 @@ class LocationFinder(RuleComponent):
             # an unknown name a town's name starts: not a plan's or a body's name ("Ouagadougou Action Plan")
             if self._has_head([t for t in span if fold(t.text)]):
                 return False
-            if any(e.label_ == "ORG" and e.start < m.end and m.start < e.end for e in doc.ents):
+            if any(e.label_ == "ORG" for e in index.entities(m.start, m.end)):
                 return False
         if self._inside_name(doc, m.start, self.plan_heads):
             return False
-        orgs = doc.spans[self.settings.org_key] if self.settings.org_key in doc.spans else None
-        if orgs is not None:
-            for org in orgs:
-                if org.start < m.end and m.start < org.end and not self._org_compound(doc, org, m):
+        if index.has_orgs:
+            for org in index.orgs(m.start, m.end):
+                if not self._org_compound(doc, org, m):
                     return False
         else:
             if self._inside_name(doc, m.start, self.org_heads):
                 return False
-            for ent in doc.ents:
+            for ent in index.entities(m.start, m.end):
                 if (ent.label_ == "ORG" and ent.start <= m.start and m.end <= ent.end
                         and not self._org_compound(doc, ent, m)
                         and any(t.text in self.org_heads for t in doc[ent.start:m.start])):
                     return False
-        for ent in doc.ents:
-            if ent.label_ != "PER" or not (ent.start < m.end and m.start < ent.end) or m.source == "trigger":
+        for ent in index.entities(m.start, m.end):
+            if ent.label_ != "PER" or m.source == "trigger":
                 continue
             # a place's name inside a person's ("Dominique Martin", "Brad Mellicker"); a whole PER entity only
             # when no gazetteer knows it as a country or a town
@@ -781,10 +783,12 @@ class LocationFinder(RuleComponent):
         dateline = self._dateline_tokens(doc)
         chosen: dict[str, Place] = {}
         kept: list[Mention] = []
+        starts = [m.start for m in mentions]  # mentions are in text order
         for m in mentions:
             if m.candidates:
                 key = self._name_key(doc, m)
-                near = self._near_countries(m, mentions)  # "l'Etat de Bolívar" next to "Venezuela"
+                # "l'Etat de Bolívar" next to "Venezuela"; only needed the first time a name is resolved
+                near = self._near_countries(m, mentions, starts) if key not in chosen else {}
                 if key not in chosen and key in admin_keys:
                     # "la province de Huambo" is the province, not the town; "les régions de Morang" is no foreign
                     # town of that name: without a region of the name, an unknown region of the context
@@ -805,6 +809,8 @@ class LocationFinder(RuleComponent):
             kept.append(m)
         mentions[:] = kept
         main = dominant_country(Counter(m.country for m in mentions if m.place and m.country))
+        placed = [o for o in mentions if o.place is not None and o.country]
+        placed_starts = [o.start for o in placed]
         for m in mentions:
             if m.place is not None or m.feature == "water":
                 continue  # a lake, a sea, a river: shared or crossing borders, no country
@@ -813,7 +819,7 @@ class LocationFinder(RuleComponent):
                 m.country = places[best[0]].country
                 continue
             sent = doc[m.start].sent if doc.has_annotation("SENT_START") else doc[:]
-            near = [o for o in mentions if o.place is not None and o.country and sent.start <= o.start < sent.end]
+            near = placed[bisect_left(placed_starts, sent.start):bisect_left(placed_starts, sent.end)]
             nearest = min(near, key=lambda o: (abs(o.start - m.start), o.place.kind != "country"), default=None)
             if nearest is not None and abs(nearest.start - m.start) <= self.context_window:
                 m.country = nearest.country  # "à Korogh, dans la province de Badakhshan"
@@ -836,13 +842,16 @@ class LocationFinder(RuleComponent):
             named |= countries - {None}
         return named
 
-    def _near_countries(self, m: Mention, mentions: Sequence[Mention]) -> dict[str, int]:
-        """Countries named by their own name within the context window of ``m``, with their distance in tokens."""
+    def _near_countries(self, m: Mention, mentions: Sequence[Mention], starts: Sequence[int]) -> dict[str, int]:
+        """Countries named by their own name within the context window of ``m``, with their distance in tokens
+        (``mentions`` in text order, ``starts`` their start tokens: only the window is looked at)."""
         places = self.gazetteer.places
         near: dict[str, int] = {}
-        for o in mentions:
+        lo = bisect_left(starts, m.start - self.context_window)
+        hi = bisect_right(starts, m.start + self.context_window)
+        for o in mentions[lo:hi]:
             gap = abs(o.start - m.start)
-            if o is m or gap > self.context_window:
+            if o is m:
                 continue
             for i, _ in o.candidates:
                 if places[i].kind == "country":
@@ -958,3 +967,37 @@ def make_locations(nlp: Language, name: str, spans_key: str, gazetteer: str, use
     """Build the ``iom_locations`` component (see :class:`LocationFinder`)."""
     return LocationFinder(nlp, name, settings=LocationSettings(spans_key=spans_key, gazetteer=gazetteer,
                                                                use_ner=use_ner))
+
+
+class SpanIndex:
+    """The organisation spans and entities of a Doc by token, so each place looks only at those over its tokens
+    (scanning them all for every place is quadratic on long pages naming many of both)."""
+
+    def __init__(self, doc: Doc, org_key: str) -> None:
+        self.has_orgs = org_key in doc.spans
+        self._orgs = self._by_token(doc.spans[org_key] if self.has_orgs else ())
+        self._ents = self._by_token(doc.ents)
+
+    @staticmethod
+    def _by_token(spans: Iterable[Span]) -> dict[int, list[Span]]:
+        out: dict[int, list[Span]] = {}
+        for span in spans:
+            for i in range(span.start, span.end):
+                out.setdefault(i, []).append(span)
+        return out
+
+    @staticmethod
+    def _over(table: dict[int, list[Span]], start: int, end: int) -> list[Span]:
+        seen: dict[tuple[int, int, str], Span] = {}
+        for i in range(start, end):
+            for span in table.get(i, ()):
+                seen.setdefault((span.start, span.end, span.label_), span)
+        return sorted(seen.values(), key=lambda s: (s.start, s.end))
+
+    def orgs(self, start: int, end: int) -> list[Span]:
+        """Organisation spans sharing a token with ``[start, end)``."""
+        return self._over(self._orgs, start, end)
+
+    def entities(self, start: int, end: int) -> list[Span]:
+        """Model entities sharing a token with ``[start, end)``."""
+        return self._over(self._ents, start, end)

@@ -188,8 +188,6 @@ def test_a_single_5_mb_line_is_processed_whole_in_bounded_time(rules_nlp):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="iom_locations.keep() compares every place with every organisation span "
-                                       "and entity of the Doc: quadratic in long texts naming many of both")
 def test_a_long_text_naming_many_places_and_bodies_is_linear(rules_nlp):
     sentence = "L'OIM a aidé 300 familles à Goma le 3 juin 2021 grâce au financement de l'Union européenne. "
     text = (sentence * (300_000 // len(sentence) + 1))[:300_000]

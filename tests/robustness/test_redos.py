@@ -103,13 +103,8 @@ def test_components_in_bounded_time(name, rules_nlp):
     _components_in_bounded_time(rules_nlp, adversarial(name, 10_000))
 
 
-_NEAR_COUNTRIES = pytest.mark.xfail(strict=True, reason="iom_locations._near_countries() compares every place "
-                                     "mention with every other: 14,000 mentions of one town take a minute")
-
-
 @pytest.mark.slow
-@pytest.mark.parametrize("name", [pytest.param(n, marks=_NEAR_COUNTRIES) if n == "place" else n
-                                  for n in sorted(UNITS)])
+@pytest.mark.parametrize("name", sorted(UNITS))
 def test_components_in_bounded_time_on_100k_characters(name, rules_nlp):
     _components_in_bounded_time(rules_nlp, adversarial(name, 100_000), limit=2 * LIMIT)
 
