@@ -215,6 +215,21 @@ class Release:
         "organisations", "locations", "event_dates", "funders", "phones", "emails", "contacts",
     )
 
+    def all_mentions(self) -> tuple[Mention, ...]:
+        """Every mention the record holds: each item of each field (relative dates too), the dateline, the title.
+
+        Each satisfies ``original[m.start:m.end] == m.text`` for the input the release was parsed from.
+        """
+        out: list[Mention] = []
+        for name in self.FIELDS + ("relative_dates",):
+            for item in getattr(self, name):
+                out.extend(item.mentions)
+        if self.dateline is not None:
+            out.extend(self.dateline.mentions)
+        if self.title_mention is not None:
+            out.append(self.title_mention)
+        return tuple(out)
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready record (dates as ISO strings, tuples as lists)."""
         return _to_json(self)

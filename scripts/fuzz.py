@@ -26,7 +26,7 @@ import sys
 import time
 import traceback
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import iomextract
 from iomextract import Release
@@ -169,19 +169,6 @@ def generate(rng: random.Random, max_len: int = 1500) -> Any:
 
 
 # ------------------------------------------------------------------------------------------ invariants
-def mentions(record: dict) -> Iterator[dict]:
-    """Every mention of a ``Release.to_dict()`` record."""
-    for field in Release.FIELDS:
-        for item in record[field]:
-            yield from item.get("mentions", [])
-    for item in record["relative_dates"]:
-        yield from item.get("mentions", [])
-    if record["dateline"]:
-        yield from record["dateline"]["mentions"]
-    if record["title_mention"]:
-        yield record["title_mention"]
-
-
 def original_of(source: Any) -> str:
     """The string offsets refer to: the input string, or the decoded text of bytes."""
     return source if isinstance(source, str) else prepare(source).original
@@ -194,10 +181,9 @@ def check(source: Any, release: Any) -> list[str]:
     problems = []
     record = release.to_dict()
     original = original_of(source)
-    for m in mentions(record):
-        if not (0 <= m["start"] <= m["end"] <= len(original)) or original[m["start"]:m["end"]] != m["text"]:
-            problems.append(f"mention {m!r} != original[{m['start']}:{m['end']}] "
-                            f"{original[m['start']:m['end']]!r}")
+    for m in release.all_mentions():
+        if not (0 <= m.start <= m.end <= len(original)) or original[m.start:m.end] != m.text:
+            problems.append(f"mention {m!r} != original[{m.start}:{m.end}] {original[m.start:m.end]!r}")
     try:
         json.dumps(record, ensure_ascii=False)
     except (TypeError, ValueError) as err:

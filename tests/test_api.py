@@ -24,23 +24,12 @@ PAGE = (
 )
 
 
-def all_mentions(record: dict):
-    for field in Release.FIELDS:
-        for item in record[field]:
-            yield from item.get("mentions", [])
-    if record["dateline"]:
-        yield from record["dateline"]["mentions"]
-    if record["title_mention"]:
-        yield record["title_mention"]
-
-
 @pytest.mark.parametrize("text", [EXAMPLE.read_text(encoding="utf-8"), PAGE], ids=["example", "page"])
 def test_every_mention_points_into_the_original(text):
-    record = iomextract.parse(text).to_dict()
-    mentions = list(all_mentions(record))
+    mentions = iomextract.parse(text).all_mentions()
     assert mentions
     for m in mentions:
-        assert text[m["start"]:m["end"]] == m["text"]
+        assert text[m.start:m.end] == m.text
 
 
 def test_example_release_record():

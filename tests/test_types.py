@@ -130,3 +130,10 @@ def test_schema_rejects_a_wrong_record():
 def test_committed_schema_is_in_sync():
     committed = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
     assert committed == json_schema(), "docs/release.schema.json is stale: run `make schema`"
+
+
+def test_all_mentions_lists_every_mention_of_the_record():
+    release = full_release()
+    starts = sorted(m.start for m in release.all_mentions())
+    assert starts == [0, 9, 30, 40, 90, 120, 150, 200, 260, 300, 330]
+    assert Release().all_mentions() == ()
