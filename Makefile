@@ -10,14 +10,14 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-# Re-install when the project's metadata changes (stamp files, so repeated runs are instant).
-$(VENV)/.installed: pyproject.toml | $(PY)
+# Re-install when the project's metadata or these recipes change (stamp files, so repeated runs are instant).
+$(VENV)/.installed: pyproject.toml Makefile | $(PY)
 	$(PY) -m pip install --quiet -e .
 	touch $@
 
 # The whole suite runs everything: batch (pyarrow, warcio), Dask, notebooks, pandas, the docs site, and the
 # check that the committed gazetteers are what their build scripts produce (build).
-$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+$(VENV)/.installed-test: pyproject.toml Makefile $(VENV)/.installed
 	$(PY) -m pip install --quiet -e ".[test,batch,dask,pandas,notebook,docs,build]"
 	touch $@
 
