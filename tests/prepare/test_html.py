@@ -10,6 +10,8 @@ from iomextract.errors import Warnings
 from iomextract.prepare import prepare
 from iomextract.prepare.html import extract, looks_like_html
 
+from .mapping import mapped
+
 PAGE = """<!DOCTYPE html>
 <html lang="fr"><head><meta charset="utf-8"><title>Un centre à Agadez | OIM</title>
 <meta property="article:published_time" content="2021-03-04T10:00:00+01:00">
@@ -50,12 +52,8 @@ def test_page_offsets_point_into_the_html():
         raw = prepared.original[a:b]
         if "&" not in raw:
             assert raw == match.group()
-    start = prepared.text.index("Agadez –")
-    a, b = prepared.to_original(start, start + len("Agadez –"))
-    assert prepared.original[a:b] == "Agadez &ndash;"
-    start = prepared.text.index("européenne")
-    a, b = prepared.to_original(start, start + len("européenne"))
-    assert prepared.original[a:b] == "europ&eacute;enne"
+    assert mapped(prepared, "Agadez –")[0] == "Agadez &ndash;"
+    assert mapped(prepared, "européenne")[0] == "europ&eacute;enne"
 
 
 def test_without_main_the_largest_article_is_kept():

@@ -8,6 +8,8 @@ from hypothesis import given, settings, strategies as st
 from iomextract.errors import Warnings
 from iomextract.prepare import prepare
 
+from .mapping import mapped
+
 # An agency page as text: menu block, title, hard-wrapped body with a lost letter, contact block with a mailto remnant.
 WRAPPED_PAGE = """-
 Notre mission
@@ -71,18 +73,10 @@ def test_wrapped_page():
     for code in (Warnings.NAVIGATION_REMOVED, Warnings.LINES_UNWRAPPED, Warnings.LOST_LETTERS_REPAIRED,
                  Warnings.HTML_REMNANTS_REPAIRED):
         assert code in prepared.warnings
-    start = prepared.text.index("Nations Unies")
-    a, b = prepared.to_original(start, start + len("Nations Unies pour"))
-    assert prepared.original[a:b] == "Nations Unies pour"
-    start = prepared.text.index("Haut-Commissariat des Nations")
-    a, b = prepared.to_original(start, start + len("Haut-Commissariat des Nations"))
-    assert prepared.original[a:b] == "Haut-Commissariat des\nNations"
-    start = prepared.text.index("mkeita@agence.org")
-    a, b = prepared.to_original(start, start + len("mkeita@agence.org"))
-    assert prepared.original[a:b] == "mkeita@agence.org" and b == len(WRAPPED_PAGE)
-    start = prepared.text.index("Royaume-Uni")
-    a, b = prepared.to_original(start, start + len("Royaume-Uni"))
-    assert prepared.original[a:b] == "Royaume-\nUni"
+    assert mapped(prepared, "Nations Unies pour")[0] == "Nations Unies pour"
+    assert mapped(prepared, "Haut-Commissariat des Nations")[0] == "Haut-Commissariat des\nNations"
+    assert mapped(prepared, "mkeita@agence.org") == ("mkeita@agence.org", len(WRAPPED_PAGE))
+    assert mapped(prepared, "Royaume-Uni")[0] == "Royaume-\nUni"
 
 
 def test_footer_page():
